@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+
+/** An instant read from an ISO string that carries its offset. */
+export function instant(iso: string): DateTime {
+  return DateTime.fromISO(iso, { setZone: true });
+}
+
+/** Whole minutes from `from` to `to`, rounded down. */
+export function minutesBetween(from: string, to: string): number {
+  return Math.floor(instant(to).diff(instant(from), 'minutes').minutes);
+}
+
+/** Calendar quarter of an instant in a time zone, written `2026-Q1`. */
+export function quarterOf(iso: string, zone: string): string {
+  const local = instant(iso).setZone(zone);
+  return `${local.year}-Q${local.quarter}`;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(iso: string, zone: string): string {
+  return instant(iso).setZone(zone).toISODate()!;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export interface ResolvedEntry {
+  /** The entry's instant as an ISO string with offset, or undefined when it cannot be read. */
+  at?: string;
+  problem?: string;
+}
+
+/**
+ * Turns timeline `at` values into instants. An `HH:MM` entry takes the local date (in `zone`) of
+ * the entry before it, the first one the local date of `started`; a full date-time sets a new date.
+ */
+export function resolveTimeline(ats: readonly string[], started: string, zone: string): ResolvedEntry[] {
+  let day = localDate(started, zone);
+  return ats.map((at) => {
+    const clock = CLOCK.exec(at);
+    if (clock) {
+      const local = DateTime.fromISO(`${day}T${at}`, { zone });
+      return { at: local.toISO()! };
+    }
+    const full = instant(at);
+    if (!full.isValid || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
+      return {
+        problem: `"${at}" is neither a time HH:MM (e.g. "09:12") nor a date-time with an offset (e.g. "2026-03-15T00:10:00+01:00")`,
+      };
+    }
+    day = localDate(at, zone);
+    return { at };
+  });
+}

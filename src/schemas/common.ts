@@ -1,0 +1,47 @@
+import { z } from 'astro/zod';
+import { DateTime, IANAZone } from 'luxon';
+
+/** A lower-case identifier such as `checkout-api`. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "checkout-api" (letters, digits, single hyphens)');
+
+/** A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`. */
+export const postmortemId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-", e.g. INC-2026-007');
+
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** Why a date-time string is not acceptable, or undefined when it is. */
+export function dateTimeProblem(value: string): string | undefined {
+  if (LOCAL_DATE_TIME.test(value)) {
+    return `"${value}" has no UTC offset, so the moment is ambiguous; add one, e.g. ${value.replace(' ', 'T')}+01:00 or ${value.replace(' ', 'T')}Z`;
+  }
+  if (!OFFSET_DATE_TIME.test(value)) {
+    return `"${value}" is not a date-time; write it as 2026-03-14T09:12:00+01:00 (an offset or Z is required)`;
+  }
+  if (!DateTime.fromISO(value, { setZone: true }).isValid) return `"${value}" is not a real date-time`;
+  return undefined;
+}
+
+/** An ISO 8601 date-time that states its UTC offset (or Z). Kept as written. */
+export const offsetDateTime = z.string({ error: 'must be a date-time with an offset, e.g. 2026-03-14T09:12:00+01:00' }).superRefine((value, ctx) => {
+  const problem = dateTimeProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = z
+  .string({ error: "must be a date written YYYY-MM-DD, e.g. 2026-03-21" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. 2026-03-21')
+  .refine((value) => DateTime.fromISO(value).isValid, 'is not a real calendar date');
+
+/** An IANA time zone name such as `Europe/Berlin`. */
+export const timeZone = z
+  .string()
+  .refine((value) => IANAZone.isValidZone(value), 'is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC');
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://tracker.example/PAY-123' });

@@ -1,0 +1,178 @@
+import { z } from 'astro/zod';
+import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem } from './common.ts';
+import { FACTOR_KEYS, type Settings } from './settings.ts';
+import { timelineSchema } from './timeline.ts';
+import { actionSchema } from './action.ts';
+import { resolveTimeline, instant } from '../domain/time.ts';
+
+export const KINDS = ['incident', 'missed-deadline', 'failed-launch', 'lost-deal', 'other'] as const;
+export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
+export const STATUSES = ['draft', 'in-review', 'published'] as const;
+export const VISIBILITIES = ['internal', 'public'] as const;
+export const DETECTION_METHODS = ['monitoring', 'customer-report', 'internal-discovery'] as const;
+export const FRAMEWORKS = ['hipaa', 'pci-dss', 'sox', 'soc2', 'osha', 'gdpr', 'sec-8k'] as const;
+
+const score = z.number().int().min(0, 'is a score from 0 to 3').max(3, 'is a score from 0 to 3');
+
+/** A contributing factor: a score 0–3, or `{ score, notes }`. */
+const factor = z.union([score, z.strictObject({ score, notes: z.string().optional() })], {
+  error: 'must be a score 0–3 or { score: 0–3, notes: "…" }',
+});
+
+const money = z.number().nonnegative('must be 0 or more');
+
+/** The shape of a post-mortem's frontmatter (SPEC section 2) without the rules between fields. */
+export function postmortemShape(settings: Settings) {
+  return z.strictObject({
+    /** One-line title, 1–140 characters. */
+    title: z.string().min(1, 'must not be empty').max(140, 'must be at most 140 characters'),
+    /** Unique id; default: the file name without extension. */
+    id: postmortemId.optional(),
+    /** What kind of failure this post-mortem is about. */
+    kind: z.enum(KINDS).default('incident'),
+    /** SEV-1 revenue impact, SEV-2 customer impact, SEV-3 internal impact. */
+    severity: z.enum(SEVERITIES),
+    /** draft and in-review post-mortems are left out of the site and every figure. */
+    status: z.enum(STATUSES).default('published'),
+    /** Only public post-mortems go into a public build. */
+    visibility: z.enum(VISIBILITIES).default('internal'),
+    /** Affected services, at least one slug. */
+    services: z.array(slug).min(1, 'needs at least one service'),
+    /** Teams involved. */
+    teams: z.array(slug).default([]),
+    /** Free tags. */
+    tags: z.array(z.string().min(1)).default([]),
+    /** IANA time zone of the timeline's HH:MM times; default settings.timezone. */
+    timezone: timeZone.optional(),
+    /** When it started, with offset. */
+    started: offsetDateTime,
+    /** First alert or first report, with offset; not before started. */
+    detected: offsetDateTime,
+    /** When it was resolved, with offset; required unless status is draft. */
+    resolved: offsetDateTime.optional(),
+    /** When the summary was completed. */
+    reportCompleted: offsetDateTime.optional(),
+    /** How it was found. */
+    detection: z.strictObject({
+      method: z.enum(DETECTION_METHODS),
+      notes: z.string().optional(),
+    }),
+    /** Who and what was hurt. */
+    impact: z.strictObject({
+      usersAffected: z.number().int('must be a whole number').nonnegative('must be 0 or more'),
+      revenueLost: money,
+      slaBreached: z.boolean(),
+      summary: z.string().optional(),
+    }),
+    /** Chronological timeline, at least 2 entries. */
+    timeline: timelineSchema,
+    /** The 5 Whys, direct cause first; 3–7 entries. */
+    whys: z.array(z.string().min(1)).min(3, 'needs at least 3 whys (5 is the aim)').max(7, 'allows at most 7 whys (5 is the aim)'),
+    /** The root cause. */
+    rootCause: z.strictObject({
+      category: z.enum(settings.categories as [string, ...string[]]),
+      summary: z.string().min(1, 'must state the root cause'),
+    }),
+    /** All ten contributing factors, each scored 0–3. */
+    factors: z.strictObject(Object.fromEntries(FACTOR_KEYS.map((key) => [key, factor])) as Record<(typeof FACTOR_KEYS)[number], typeof factor>),
+    /** What worked in the response; at least one entry. */
+    wentWell: z.array(z.string().min(1)).min(1, 'needs at least one thing that went well'),
+    /** Follow-up actions. */
+    actions: z.array(actionSchema).default([]),
+    /** What was done to prevent a recurrence. */
+    prevention: z
+      .strictObject({
+        monitoring: z.string().nullable().optional(),
+        runbook: z.string().nullable().optional(),
+        tests: z.string().nullable().optional(),
+        architectureChange: z
+          .strictObject({ needed: z.boolean(), rfc: httpUrl.optional() })
+          .nullable()
+          .optional(),
+        training: z.string().nullable().optional(),
+      })
+      .optional(),
+    /** Cost inputs; all optional, in settings.currency. */
+    cost: z
+      .strictObject({
+        slaCredits: money.optional(),
+        vendorCosts: money.optional(),
+        engineeringHours: money.optional(),
+        loadedRate: money.optional(),
+        churn: z.strictObject({ probability: z.number().min(0).max(1, 'is a probability from 0 to 1'), ltv: money }).optional(),
+        brand: money.optional(),
+      })
+      .optional(),
+    /** Reporting obligations this incident triggers. */
+    regulatory: z
+      .strictObject({
+        frameworks: z.array(z.enum(FRAMEWORKS)).default([]),
+        discovered: offsetDateTime.optional(),
+      })
+      .optional(),
+    /** Ids of related post-mortems. */
+    related: z.array(postmortemId).default([]),
+    /** Id of the post-mortem whose root cause this one repeats. */
+    repeatOf: postmortemId.optional(),
+  });
+}
+
+type Shape = z.output<ReturnType<typeof postmortemShape>>;
+
+const ORDER_FIELDS = new Set(['started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
+
+/** The rules between fields of one post-mortem (SPEC section 3, errors). */
+function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
+  const before = (a: string, b: string) => instant(a).toMillis() <= instant(b).toMillis();
+  if (!before(pm.started, pm.detected)) {
+    ctx.addIssue({ code: 'custom', path: ['detected'], message: `(${pm.detected}) is before started (${pm.started}); detection cannot precede the start` });
+  }
+  if (pm.resolved === undefined && pm.status !== 'draft') {
+    ctx.addIssue({ code: 'custom', path: ['resolved'], message: `is required unless status is draft; add when it was resolved, e.g. resolved: ${pm.detected}` });
+  }
+  if (pm.resolved !== undefined && !before(pm.detected, pm.resolved)) {
+    ctx.addIssue({ code: 'custom', path: ['resolved'], message: `(${pm.resolved}) is before detected (${pm.detected}); resolution cannot precede detection` });
+  }
+  if (pm.reportCompleted !== undefined && !before(pm.started, pm.reportCompleted)) {
+    ctx.addIssue({ code: 'custom', path: ['reportCompleted'], message: `(${pm.reportCompleted}) is before started (${pm.started})` });
+  }
+  const zone = pm.timezone ?? settings.timezone;
+  const resolved = resolveTimeline(pm.timeline.map((entry) => entry.at), pm.started, zone);
+  let previous: { at: string; index: number } | undefined;
+  resolved.forEach((entry, index) => {
+    if (entry.problem) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem });
+      return;
+    }
+    if (previous && !before(previous.at, entry.at!)) {
+      const shown = (iso: string) => instant(iso).setZone(zone).toFormat("yyyy-MM-dd HH:mm");
+      const hint = /^\d\d:\d\d$/.test(pm.timeline[index].at)
+        ? `; if it is after midnight, write the first entry of the new day as a full date-time, e.g. "${instant(previous.at).setZone(zone).plus({ days: 1 }).toISODate()}T${pm.timeline[index].at}:00${instant(previous.at).setZone(zone).toFormat('ZZ')}"`
+        : '';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeline', index, 'at'],
+        message: `is out of order: ${shown(entry.at!)} (${zone}) comes before the entry above it (${shown(previous.at)})${hint}`,
+      });
+    }
+    previous = { at: entry.at!, index };
+  });
+  if (pm.id !== undefined && pm.repeatOf === pm.id) {
+    ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'names this post-mortem itself; name the earlier post-mortem it repeats' });
+  }
+  pm.related.forEach((id, index) => {
+    if (id === pm.id) ctx.addIssue({ code: 'custom', path: ['related', index], message: 'names this post-mortem itself; list other post-mortems only' });
+  });
+}
+
+/** A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check and tests. */
+export function postmortemSchema(settings: Settings) {
+  // Run the cross-field rules whenever the fields they read are valid, so one run reports
+  // an unknown key and an out-of-order timeline together.
+  return postmortemShape(settings).superRefine((pm, ctx) => checkOrder(pm, settings, ctx), {
+    when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path[0]))),
+  });
+}
+
+export type Postmortem = z.output<ReturnType<typeof postmortemShape>>;
+export { dateTimeProblem };

@@ -1,0 +1,49 @@
+import { z } from 'astro/zod';
+import { slug, timeZone, httpUrl } from './common.ts';
+
+/** The ten contributing-factor keys; also the default root-cause categories. */
+export const FACTOR_KEYS = [
+  'monitoring',
+  'testing',
+  'documentation',
+  'process',
+  'knowledge-concentration',
+  'capacity',
+  'third-party',
+  'communication',
+  'change-management',
+  'technical-debt',
+] as const;
+export type FactorKey = (typeof FACTOR_KEYS)[number];
+
+export const INDUSTRIES = ['fintech', 'healthcare', 'saas', 'e-commerce', 'manufacturing', 'other'] as const;
+
+export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
+
+/** Site-wide settings, `content/settings.yaml`. Every key is optional. */
+export const settingsSchema = z.strictObject({
+  /** The library's name, shown in the header and feeds. */
+  name: z.string().min(1).default('Post-mortems'),
+  /** Public base URL of the built site, used for feeds and the sitemap. */
+  url: httpUrl.optional(),
+  /** Base URL of the content folder in the repository, for "edit this post-mortem" links. */
+  repository: httpUrl.optional(),
+  /** IANA time zone for quarters and dates on the site. */
+  timezone: timeZone.default('UTC'),
+  /** ISO 4217 currency code of every money figure. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD or EUR').default('USD'),
+  /** Loaded cost of one engineering hour, the default for cost.loadedRate. */
+  loadedRate: z.number().nonnegative().default(100),
+  /** The industry whose regulatory focus the site shows. */
+  industry: z.enum(INDUSTRIES).default('other'),
+  /** People's names, for the blameless-language check. */
+  people: z.array(z.string().min(1)).default([]),
+  /** Longest gap allowed between SEV-1 timeline entries before resolution. */
+  sev1MaxGapMinutes: z.number().int().positive().default(15),
+  /** The root-cause categories a post-mortem may name. */
+  categories: z.array(slug).min(1).default([...FACTOR_KEYS]),
+  /** Per-rule levels for the linters: `rule-id: off | warning | error`. */
+  lint: z.record(z.string(), z.enum(LINT_LEVELS)).default({}),
+});
+
+export type Settings = z.output<typeof settingsSchema>;

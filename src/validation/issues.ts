@@ -1,0 +1,119 @@
+import type { z } from 'astro/zod';
+import { formatField, type Problem } from './problem.ts';
+import { locate, position, type Source } from './source.ts';
+
+/** Turns zod issues into problems located in the source, with a message a person can act on. */
+export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIssue[], raw: unknown, schema: z.ZodType): Problem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        return problemAt(source, path, `is not a known field${suggest(key, keysAt(schema, issue.path))}; remove it or fix its spelling`, 'schema');
+      });
+    }
+    const value = valueAt(raw, issue.path);
+    const rule = issue.code !== 'custom' ? 'schema' : typeof value === 'string' && /offset/.test(issue.message) ? 'date-offset' : ruleOf(issue.path);
+    return [problemAt(source, issue.path, describe(issue, value), rule)];
+  });
+}
+
+export function problemAt(source: Source, path: readonly PropertyKey[], message: string, rule: string, severity: Problem['severity'] = 'error'): Problem {
+  const { line, column } = position(source, locate(source, path));
+  return { file: source.file, line, column, field: formatField(path), message, severity, rule };
+}
+
+function ruleOf(path: readonly PropertyKey[]): string {
+  if (path[0] === 'timeline') return 'timeline-order';
+  if (path[0] === 'actions') return 'action';
+  if (path[0] === 'related' || path[0] === 'repeatOf') return 'reference';
+  if (['started', 'detected', 'resolved', 'reportCompleted'].includes(String(path[0]))) return path.length === 1 ? 'time-order' : 'schema';
+  return 'schema';
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  const shown = show(value);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const custom = !issue.message.startsWith('Invalid input');
+      if (value === undefined) return custom ? `is required; it ${issue.message}` : `is required (expected ${article(issue.expected)})`;
+      return custom ? `${issue.message}, not ${shown}` : `must be ${article(issue.expected)}, not ${shown}`;
+    }
+    case 'invalid_value':
+      return `${shown} is not allowed; use one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+    case 'too_small':
+    case 'too_big':
+    case 'custom':
+    case 'invalid_union':
+    default:
+      return value === undefined && issue.code !== 'custom' ? `is required; ${issue.message}` : issue.message.startsWith('"') || issue.code === 'custom' ? issue.message : `${issue.message} (found ${shown})`;
+  }
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping of fields', int: 'a whole number' };
+  return names[expected] ?? expected;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (empty)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+/** The field names the schema allows at a path, for "did you mean" hints. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = unwrap(schema);
+  for (const key of path) {
+    if (def?.type === 'object') def = unwrap(def.shape?.[key as string]);
+    else if (def?.type === 'array') def = unwrap(def.element);
+    else return [];
+  }
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+function unwrap(schema: z.ZodType | undefined): Def | undefined {
+  let def = (schema as unknown as { _zod?: { def: Def } } | undefined)?._zod?.def;
+  while (def && (def.innerType || def.in || def.type === 'union')) {
+    const next = def.innerType ?? def.in ?? def.options?.find((option) => (option as unknown as { _zod: { def: Def } })._zod.def.type === 'object');
+    if (!next) break;
+    def = (next as unknown as { _zod: { def: Def } })._zod.def;
+  }
+  return def;
+}
+
+function suggest(key: string, candidates: readonly string[]): string {
+  const best = candidates
+    .map((candidate) => ({ candidate, distance: distance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${best.candidate}"?` : '';
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt keys. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}

@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { loadLibrary } from './load.ts';
+import { byPosition, formatProblem } from './problem.ts';
+
+/** Raised when content is invalid; its message is the full list, so no stack trace is needed. */
+export class ContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContentError';
+    // A content problem is not a crash: Astro prints no stack trace for an error without one.
+    this.stack = '';
+  }
+}
+
+/**
+ * Astro's glob loader with Hindsight's validation in front: every file is checked from its source
+ * text (Astro's YAML reader turns timestamps into Dates and drops the offset as written), all
+ * problems are reported at once, and entries are stored with the frontmatter as written.
+ */
+export function postmortemLoader(root: string): Loader {
+  const base = glob({
+    pattern: '**/*.mdx',
+    base: join(root, 'postmortems'),
+    generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+  });
+  return {
+    name: 'hindsight-postmortems',
+    load: async (context) => {
+      const library = loadLibrary(root);
+      const problems = library.problems.sort(byPosition);
+      for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
+      const errors = problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        const files = new Set(errors.map((p) => p.file)).size;
+        throw new ContentError(
+          `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} — fix these and build again:\n\n${errors.map(formatProblem).join('\n')}\n`,
+        );
+      }
+      // Hand Astro the frontmatter as written (timestamps stay strings), keyed by absolute path.
+      const rawByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.source.doc?.toJS()]));
+      await base.load({
+        ...context,
+        parseData: (props) => context.parseData({ ...props, data: (props.filePath && rawByPath.get(resolve(props.filePath))) || props.data }),
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { basename, extname } from 'node:path';
+import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
+import { settingsSchema, type Settings } from '../schemas/settings.ts';
+import { issuesToProblems, problemAt } from './issues.ts';
+import { position, readSource, readYamlFile, type Source } from './source.ts';
+import type { Problem } from './problem.ts';
+
+/** A post-mortem whose frontmatter passed the schema. */
+export interface ValidEntry {
+  file: string;
+  id: string;
+  data: Postmortem;
+  source: Source;
+}
+
+export interface Validation<T> {
+  value?: T;
+  problems: Problem[];
+}
+
+function yamlProblems(source: Source): Problem[] {
+  return (source.doc?.errors ?? []).map((error) => {
+    const { line, column } = position(source, source.frontmatterOffset + error.pos[0]);
+    const message = error.message.split('\n')[0];
+    return { file: source.file, line, column, field: '(yaml)', message: `YAML syntax: ${message}`, severity: 'error', rule: 'yaml' };
+  });
+}
+
+/** Reads and checks settings.yaml; a missing file means every default. */
+export function validateSettings(file: string, text: string | undefined): Validation<Settings> {
+  if (text === undefined) return { value: settingsSchema.parse({}), problems: [] };
+  const source = readYamlFile(file, text);
+  const syntax = yamlProblems(source);
+  if (syntax.length) return { problems: syntax };
+  const raw = source.doc?.toJS() ?? {};
+  const result = settingsSchema.safeParse(raw);
+  if (result.success) return { value: result.data, problems: [] };
+  return { problems: issuesToProblems(source, result.error.issues, raw, settingsSchema) };
+}
+
+/** Checks one post-mortem file on its own (schema and the rules between its fields). */
+export function validateFile(file: string, text: string, settings: Settings): Validation<ValidEntry> & { source: Source } {
+  const source = readSource(file, text);
+  if (!source.doc) {
+    return { source, problems: [{ file, line: 1, column: 1, field: '(frontmatter)', message: 'has no frontmatter; start the file with a --- block (run `npm run new` for a template)', severity: 'error', rule: 'schema' }] };
+  }
+  const syntax = yamlProblems(source);
+  if (syntax.length) return { source, problems: syntax };
+  const raw = source.doc.toJS() ?? {};
+  const schema = postmortemSchema(settings);
+  const result = schema.safeParse(raw);
+  if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };
+  const id = result.data.id ?? basename(file, extname(file));
+  return { source, value: { file, id, data: result.data, source }, problems: [] };
+}
+
+/** The rules across files: unique ids, and related/repeatOf naming existing post-mortems. */
+export function crossCheck(entries: readonly ValidEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, ValidEntry>();
+  for (const entry of entries) {
+    const first = byId.get(entry.id);
+    if (first) {
+      problems.push(problemAt(entry.source, entry.data.id ? ['id'] : [], `"${entry.id}" is already the id of ${first.file}; ids must be unique — pick another (npm run new picks a free one)`, 'unique-id'));
+    } else byId.set(entry.id, entry);
+  }
+  for (const entry of entries) {
+    const refs: [PropertyKey[], string][] = entry.data.related.map((id, index) => [['related', index], id]);
+    if (entry.data.repeatOf) refs.push([['repeatOf'], entry.data.repeatOf]);
+    for (const [path, id] of refs) {
+      if (id === entry.id) problems.push(problemAt(entry.source, path, `names this post-mortem itself ("${id}"); name another post-mortem`, 'reference'));
+      else if (!byId.has(id)) problems.push(problemAt(entry.source, path, `"${id}" is not the id of any post-mortem${nearest(id, byId)}`, 'reference'));
+    }
+  }
+  return problems;
+}
+
+function nearest(id: string, byId: Map<string, ValidEntry>): string {
+  const lower = id.toLowerCase();
+  const match = [...byId.keys()].find((other) => other.toLowerCase() === lower);
+  return match ? `; did you mean "${match}"?` : '; check the id in the other file\'s frontmatter (or its file name)';
+}
+
+export interface LibraryValidation {
+  settings?: Settings;
+  entries: ValidEntry[];
+  problems: Problem[];
+}
+
+/** Every rule over settings and every post-mortem: all problems of all files at once. */
+export function validateLibrary(settingsFile: { file: string; text?: string }, files: readonly { file: string; text: string }[]): LibraryValidation {
+  const settings = validateSettings(settingsFile.file, settingsFile.text);
+  if (!settings.value) return { entries: [], problems: settings.problems };
+  const results = files.map(({ file, text }) => validateFile(file, text, settings.value!));
+  const entries = results.flatMap((result) => (result.value ? [result.value] : []));
+  return {
+    settings: settings.value,
+    entries,
+    problems: [...results.flatMap((result) => result.problems), ...crossCheck(entries)],
+  };
+}
