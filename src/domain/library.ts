@@ -1,0 +1,167 @@
+import type { Postmortem } from '../schemas/postmortem.ts';
+import type { Action } from '../schemas/action.ts';
+import type { Settings, FactorKey } from '../schemas/settings.ts';
+import { FACTOR_KEYS } from '../schemas/settings.ts';
+import { durations, cost, type Cost, type Durations } from './figures.ts';
+import { isOverdue } from './actions.ts';
+import { findRepeats, type Repeat } from './repeats.ts';
+import { quarterOf, resolveTimeline, instant, localDate } from './time.ts';
+import { DateTime } from 'luxon';
+
+/** One post-mortem as the collection holds it. */
+export interface EntryInput {
+  id: string;
+  /** Path of the file relative to the content root, e.g. `postmortems/2026/cdn-push.mdx`. */
+  file: string;
+  data: Postmortem;
+}
+
+export interface BuildOptions {
+  /** "Today" as YYYY-MM-DD in the settings time zone. */
+  today: string;
+  /** Show draft and in-review post-mortems (they never count in figures). */
+  drafts: boolean;
+  /** `public` keeps only post-mortems marked public. */
+  visibility: 'all' | 'public';
+}
+
+export interface ActionItem extends Action {
+  incident: string;
+  overdue: boolean;
+}
+
+export interface TimelineItem {
+  /** The instant, ISO with offset. */
+  at: string;
+  event: string;
+  mark?: Postmortem['timeline'][number]['mark'];
+}
+
+export interface Factor {
+  key: FactorKey;
+  score: number;
+  notes?: string;
+}
+
+export interface Incident extends Durations {
+  id: string;
+  url: string;
+  file: string;
+  editUrl?: string;
+  data: Postmortem;
+  title: string;
+  kind: Postmortem['kind'];
+  severity: Postmortem['severity'];
+  status: Postmortem['status'];
+  /** true for published post-mortems: the only ones that count in any figure. */
+  counted: boolean;
+  services: string[];
+  category: string;
+  /** The post-mortem's own zone for its timeline; settings.timezone when it has none. */
+  timezone: string;
+  quarter: string;
+  cost: Cost;
+  timeline: TimelineItem[];
+  factors: Factor[];
+  actions: ActionItem[];
+  repeat: Repeat | null;
+  /** Ids of post-mortems that repeat this one. */
+  repeatedBy: string[];
+  /** Ids related either way (this one names them, or they name this one). */
+  related: string[];
+}
+
+export interface Library {
+  settings: Settings;
+  today: string;
+  /** Every post-mortem shown on the site, newest first. */
+  incidents: Incident[];
+  /** Published post-mortems only, newest first: the ones every figure counts. */
+  published: Incident[];
+  byId: Map<string, Incident>;
+  /** Actions of published post-mortems. */
+  actions: ActionItem[];
+}
+
+const VISIBLE_STATUSES = new Set(['published']);
+
+/** Builds the whole model every page reads, once per build. Pure: data in, data out. */
+export function buildLibrary(entries: readonly EntryInput[], settings: Settings, options: BuildOptions): Library {
+  const shown = entries.filter(
+    (entry) => (options.drafts || VISIBLE_STATUSES.has(entry.data.status)) && (options.visibility === 'all' || entry.data.visibility === 'public'),
+  );
+  const ids = new Set(shown.map((entry) => entry.id));
+  const counted = shown.filter((entry) => entry.data.status === 'published');
+  const repeats = findRepeats(
+    counted.map((entry) => ({
+      id: entry.id,
+      started: entry.data.started,
+      category: entry.data.rootCause.category,
+      services: entry.data.services,
+      repeatOf: entry.data.repeatOf && ids.has(entry.data.repeatOf) ? entry.data.repeatOf : undefined,
+    })),
+  );
+  const incidents = shown.map((entry) => toIncident(entry, settings, options, repeats.get(entry.id) ?? null, ids));
+  const byId = new Map(incidents.map((incident) => [incident.id, incident]));
+  for (const incident of incidents) {
+    if (incident.repeat) byId.get(incident.repeat.of)?.repeatedBy.push(incident.id);
+    for (const other of incident.related) {
+      const target = byId.get(other);
+      if (target && !target.related.includes(incident.id)) target.related.push(incident.id);
+    }
+  }
+  incidents.sort(newestFirst);
+  const published = incidents.filter((incident) => incident.counted);
+  return { settings, today: options.today, incidents, published, byId, actions: published.flatMap((incident) => incident.actions) };
+}
+
+function newestFirst(a: Incident, b: Incident): number {
+  return instant(b.data.started).toMillis() - instant(a.data.started).toMillis() || a.id.localeCompare(b.id);
+}
+
+function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions, repeat: Repeat | null, ids: Set<string>): Incident {
+  const pm = entry.data;
+  const zone = pm.timezone ?? settings.timezone;
+  const times = durations(pm);
+  const resolvedTimeline = resolveTimeline(pm.timeline.map((item) => item.at), pm.started, zone);
+  // An explicit repeatOf on a draft is still worth a link; detected repeats count published only.
+  const ownRepeat = repeat ?? (pm.repeatOf && ids.has(pm.repeatOf) ? { of: pm.repeatOf, detected: false } : null);
+  return {
+    ...times,
+    id: entry.id,
+    url: `/incidents/${entry.id}/`,
+    file: entry.file,
+    editUrl: settings.repository ? `${settings.repository.replace(/\/$/, '')}/${entry.file}` : undefined,
+    data: pm,
+    title: pm.title,
+    kind: pm.kind,
+    severity: pm.severity,
+    status: pm.status,
+    counted: pm.status === 'published',
+    services: pm.services,
+    category: pm.rootCause.category,
+    timezone: zone,
+    quarter: quarterOf(pm.started, settings.timezone),
+    cost: cost(pm, times.durationMinutes, settings.loadedRate),
+    timeline: pm.timeline.map((item, index) => ({ at: resolvedTimeline[index].at ?? pm.started, event: item.event, mark: item.mark })),
+    factors: FACTOR_KEYS.map((key) => {
+      const value = pm.factors[key];
+      return typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
+    }),
+    actions: pm.actions.map((action) => ({ ...action, incident: entry.id, overdue: isOverdue(action, options.today) })),
+    repeat: ownRepeat,
+    repeatedBy: [],
+    related: pm.related.filter((id) => ids.has(id)),
+  };
+}
+
+/**
+ * "Today" for the build: HINDSIGHT_NOW (an ISO date or date-time) or the clock, as a local date in
+ * the settings time zone. Returns undefined for a value that is not a date.
+ */
+export function todayFrom(now: string | undefined, zone: string, clock: Date = new Date()): string | undefined {
+  if (!now) return DateTime.fromJSDate(clock).setZone(zone).toISODate()!;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(now)) return DateTime.fromISO(now).isValid ? now : undefined;
+  const parsed = DateTime.fromISO(now, { setZone: true });
+  return parsed.isValid ? localDate(now, zone) : undefined;
+}

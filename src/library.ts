@@ -1,0 +1,31 @@
+import { getCollection } from 'astro:content';
+import { relative, resolve } from 'node:path';
+import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
+import { contentRoot } from './validation/load.ts';
+import { readSettings } from './settings.ts';
+import { ContentError } from './validation/loader.ts';
+
+let library: Promise<Library> | undefined;
+
+/** The one place that loads the collection: every page reads this model, built once per build. */
+export function getLibrary(): Promise<Library> {
+  library ??= load();
+  return library;
+}
+
+async function load(): Promise<Library> {
+  const root = contentRoot();
+  const settings = readSettings(root);
+  const today = todayFrom(process.env.HINDSIGHT_NOW, settings.timezone);
+  if (!today) throw new ContentError(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
+  const entries = await getCollection('postmortems');
+  return buildLibrary(
+    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data })),
+    settings,
+    {
+      today,
+      drafts: process.env.HINDSIGHT_DRAFTS === '1',
+      visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
+    },
+  );
+}
