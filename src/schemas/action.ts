@@ -10,7 +10,7 @@ export const actionSchema = z
     /** What will be done. */
     title: z.string().min(1, 'must say what will be done'),
     /** The team or person who owns it. */
-    owner: z.string({ error: 'every action needs an owner (a team or person), e.g. owner: payments-sre' }).min(1, 'every action needs an owner'),
+    owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).min(1, 'every action needs an owner'),
     /** Due date, YYYY-MM-DD. */
     deadline: isoDate,
     /** P0 (next business day), P1 (7 days), P2 (31 days). */
@@ -29,6 +29,9 @@ export const actionSchema = z
     if (action.status !== 'done' && action.completed !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['completed'], message: `is only allowed when status is done (this action is ${action.status}); remove it or set status: done` });
     }
-  }, { when: (payload) => !payload.issues.some((issue) => issue.path[0] === 'status' || issue.path[0] === 'completed') });
+  }, {
+    // An unknown key's issue has no path yet while checks run (zod adds it when parsing ends).
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'status' || issue.path?.[0] === 'completed'),
+  });
 
 export type Action = z.output<typeof actionSchema>;

@@ -168,9 +168,10 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
 /** A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check and tests. */
 export function postmortemSchema(settings: Settings) {
   // Run the cross-field rules whenever the fields they read are valid, so one run reports
-  // an unknown key and an out-of-order timeline together.
+  // an unknown key and an out-of-order timeline together. An issue on the object itself (an
+  // unknown key) has no path yet while checks run: zod fills it in only when parsing ends.
   return postmortemShape(settings).superRefine((pm, ctx) => checkOrder(pm, settings, ctx), {
-    when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path[0]))),
+    when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path?.[0]))),
   });
 }
 

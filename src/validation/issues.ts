@@ -39,6 +39,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return custom ? `${issue.message}, not ${shown}` : `must be ${article(issue.expected)}, not ${shown}`;
     }
     case 'invalid_value':
+      // zod reports a missing enum field as invalid_value, not invalid_type.
+      if (value === undefined) return `is required; use one of: ${issue.values.map(String).join(', ')}`;
       return `${shown} is not allowed; use one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
     case 'too_small':

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { loadLibrary } from './load.ts';
+import { checkLibrary } from './load.ts';
 import { byPosition, formatProblem } from './problem.ts';
 
 /** Raised when content is invalid; its message is the full list, so no stack trace is needed. */
@@ -28,7 +28,7 @@ export function postmortemLoader(root: string): Loader {
   return {
     name: 'hindsight-postmortems',
     load: async (context) => {
-      const library = loadLibrary(root);
+      const library = await checkLibrary(root);
       const problems = library.problems.sort(byPosition);
       for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
       const errors = problems.filter((p) => p.severity === 'error');

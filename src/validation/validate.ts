@@ -83,6 +83,8 @@ function nearest(id: string, byId: Map<string, ValidEntry>): string {
 
 export interface LibraryValidation {
   settings?: Settings;
+  /** Every file as read, valid or not, in the order given. */
+  sources: Source[];
   entries: ValidEntry[];
   problems: Problem[];
 }
@@ -90,11 +92,12 @@ export interface LibraryValidation {
 /** Every rule over settings and every post-mortem: all problems of all files at once. */
 export function validateLibrary(settingsFile: { file: string; text?: string }, files: readonly { file: string; text: string }[]): LibraryValidation {
   const settings = validateSettings(settingsFile.file, settingsFile.text);
-  if (!settings.value) return { entries: [], problems: settings.problems };
+  if (!settings.value) return { sources: [], entries: [], problems: settings.problems };
   const results = files.map(({ file, text }) => validateFile(file, text, settings.value!));
   const entries = results.flatMap((result) => (result.value ? [result.value] : []));
   return {
     settings: settings.value,
+    sources: results.map((result) => result.source),
     entries,
     problems: [...results.flatMap((result) => result.problems), ...crossCheck(entries)],
   };
