@@ -1,9 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { readSettings } from './src/settings.ts';
+
+const settings = readSettings();
 
 export default defineConfig({
-  site: 'https://postmortems.example.com',
+  // Feeds and the sitemap need absolute URLs; settings.url names where the site is hosted.
+  site: settings.url ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // Tests build several fixture libraries; each gets its own content-layer cache.
+  ...(process.env.HINDSIGHT_CACHE_DIR ? { cacheDir: process.env.HINDSIGHT_CACHE_DIR } : {}),
+  integrations: [mdx(), sitemap(), pagefindIndex()],
 });

@@ -92,13 +92,15 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   );
   const ids = new Set(shown.map((entry) => entry.id));
   const counted = shown.filter((entry) => entry.data.status === 'published');
+  const countedIds = new Set(counted.map((entry) => entry.id));
+  // Repeats count between published post-mortems only, so a preview with drafts shows the same figures.
   const repeats = findRepeats(
     counted.map((entry) => ({
       id: entry.id,
       started: entry.data.started,
       category: entry.data.rootCause.category,
       services: entry.data.services,
-      repeatOf: entry.data.repeatOf && ids.has(entry.data.repeatOf) ? entry.data.repeatOf : undefined,
+      repeatOf: entry.data.repeatOf && countedIds.has(entry.data.repeatOf) ? entry.data.repeatOf : undefined,
     })),
   );
   const incidents = shown.map((entry) => toIncident(entry, settings, options, repeats.get(entry.id) ?? null, ids));

@@ -1,0 +1,49 @@
+// npm run new -- "<title>" [--severity SEV-2] [--kind incident] [--service checkout-api]
+// Scaffolds a new post-mortem with every section, a fresh id and today's date.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { KINDS, SEVERITIES } from '../src/schemas/postmortem.ts';
+import { contentRoot, loadLibrary } from '../src/validation/load.ts';
+import { scaffold, scaffoldPath, slugify } from './lib/scaffold.ts';
+
+const usage = 'usage: npm run new -- "<title>" [--severity SEV-1|SEV-2|SEV-3] [--kind incident|…] [--service <slug>]…';
+
+function fail(message: string): never {
+  console.error(`new: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: { severity: { type: 'string', default: 'SEV-2' }, kind: { type: 'string', default: 'incident' }, service: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
+const title = positionals.join(' ').trim();
+if (!title) fail('a title is required');
+if (title.length > 140) fail(`the title has ${title.length} characters; keep it to 140`);
+if (!(SEVERITIES as readonly string[]).includes(values.severity!)) fail(`--severity must be one of ${SEVERITIES.join(', ')}`);
+if (!(KINDS as readonly string[]).includes(values.kind!)) fail(`--kind must be one of ${KINDS.join(', ')}`);
+const services = (values.service ?? ['service-name']).map(slugify);
+
+const root = contentRoot();
+const library = loadLibrary(root);
+if (!library.settings) fail(`${join(root, 'settings.yaml')} is invalid; run npm run check`);
+const now = DateTime.now().setZone(library.settings.timezone);
+const existingIds = new Set([...library.entries.map((entry) => entry.id), ...library.files.map((file) => file.replace(/^.*\//, '').replace(/\.mdx$/, ''))]);
+const file = join(root, scaffoldPath(title, now));
+if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists; pick another title (nothing was overwritten)`);
+
+const { id, text } = scaffold({
+  title,
+  severity: values.severity as (typeof SEVERITIES)[number],
+  kind: values.kind as (typeof KINDS)[number],
+  services,
+  now,
+  existingIds,
+  settings: library.settings,
+});
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, text, { flag: 'wx' });
+console.log(`Created ${relative(process.cwd(), file)} (${id}, status: draft).\nFill it in, run \`npm run check\`, then set status: in-review and open a pull request.`);

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+
+export interface BuildResult {
+  outDir: string;
+  code: number;
+  output: string;
+}
+
+/** Builds the site for a content folder into a fresh temporary folder, as `npm run build` does. */
+export async function buildSite(content: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const work = mkdtempSync(join(tmpdir(), 'hindsight-build-'));
+  const outDir = join(work, 'dist');
+  try {
+    const { stdout, stderr } = await run(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, HINDSIGHT_CONTENT: resolve(ROOT, content), HINDSIGHT_NOW: '2026-11-27', HINDSIGHT_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { outDir, code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { outDir, code: failed.code ?? 1, output: (failed.stdout ?? '') + (failed.stderr ?? '') };
+  }
+}
