@@ -5,7 +5,8 @@ import { FACTOR_KEYS } from '../schemas/settings.ts';
 import { durations, cost, type Cost, type Durations } from './figures.ts';
 import { isOverdue } from './actions.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
-import { quarterOf, resolveTimeline, instant, localDate } from './time.ts';
+import { frameworkRules, obligations, type Obligation } from './regulatory.ts';
+import { quarterOf, resolveTimeline, instant } from './time.ts';
 import { DateTime } from 'luxon';
 
 /** One post-mortem as the collection holds it. */
@@ -64,6 +65,8 @@ export interface Incident extends Durations {
   timeline: TimelineItem[];
   factors: Factor[];
   actions: ActionItem[];
+  /** Reporting obligations of the frameworks it declares, with deadlines. */
+  obligations: Obligation[];
   repeat: Repeat | null;
   /** Ids of post-mortems that repeat this one. */
   repeatedBy: string[];
@@ -123,6 +126,7 @@ function newestFirst(a: Incident, b: Incident): number {
 
 function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions, repeat: Repeat | null, ids: Set<string>): Incident {
   const pm = entry.data;
+  const rules = frameworkRules(settings.frameworks);
   const zone = pm.timezone ?? settings.timezone;
   const times = durations(pm);
   const resolvedTimeline = resolveTimeline(pm.timeline.map((item) => item.at), pm.started, zone);
@@ -151,6 +155,7 @@ function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions
       return typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
     }),
     actions: pm.actions.map((action) => ({ ...action, incident: entry.id, overdue: isOverdue(action, options.today) })),
+    obligations: obligations(pm.regulatory, pm.detected, zone, options.today, rules),
     repeat: ownRepeat,
     repeatedBy: [],
     related: pm.related.filter((id) => ids.has(id)),
@@ -164,6 +169,7 @@ function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions
 export function todayFrom(now: string | undefined, zone: string, clock: Date = new Date()): string | undefined {
   if (!now) return DateTime.fromJSDate(clock).setZone(zone).toISODate()!;
   if (/^\d{4}-\d{2}-\d{2}$/.test(now)) return DateTime.fromISO(now).isValid ? now : undefined;
-  const parsed = DateTime.fromISO(now, { setZone: true });
-  return parsed.isValid ? localDate(now, zone) : undefined;
+  // Read in the settings zone: a date-time without an offset must not depend on the machine's zone.
+  const parsed = DateTime.fromISO(now, { zone });
+  return parsed.isValid ? parsed.toISODate()! : undefined;
 }

@@ -106,8 +106,14 @@ export function postmortemShape(settings: Settings) {
     /** Reporting obligations this incident triggers. */
     regulatory: z
       .strictObject({
-        frameworks: z.array(z.enum(FRAMEWORKS)).default([]),
+        /** Frameworks whose reporting obligations this incident triggers. */
+        frameworks: z.array(z.enum([...FRAMEWORKS, ...Object.keys(settings.frameworks)] as [string, ...string[]])).default([]),
+        /** When the breach or event was discovered; the clocks start here. Default: detected. */
         discovered: offsetDateTime.optional(),
+        /** For OSHA: which event it was (fatality: 8 h, hospitalisation: 24 h). */
+        osha: z.enum(['fatality', 'hospitalisation']).optional(),
+        /** When each obligation was met, by framework: marks it met on time or late. */
+        notified: z.record(z.string(), offsetDateTime).default({}),
       })
       .optional(),
     /** Ids of related post-mortems. */
@@ -119,7 +125,7 @@ export function postmortemShape(settings: Settings) {
 
 type Shape = z.output<ReturnType<typeof postmortemShape>>;
 
-const ORDER_FIELDS = new Set(['started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
+const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
 
 /** The rules between fields of one post-mortem (SPEC section 3, errors). */
 function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
@@ -141,7 +147,7 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   let previous: { at: string; index: number } | undefined;
   resolved.forEach((entry, index) => {
     if (entry.problem) {
-      ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem });
+      ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem, params: { rule: entry.noOffset ? 'date-offset' : 'timeline-order' } });
       return;
     }
     if (previous && !before(previous.at, entry.at!)) {
@@ -159,6 +165,17 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   });
   if (pm.id !== undefined && pm.repeatOf === pm.id) {
     ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'names this post-mortem itself; name the earlier post-mortem it repeats' });
+  }
+  const regulatory = pm.regulatory;
+  if (regulatory) {
+    for (const framework of Object.keys(regulatory.notified)) {
+      if (!regulatory.frameworks.includes(framework)) {
+        ctx.addIssue({ code: 'custom', path: ['regulatory', 'notified', framework], message: `names "${framework}", which is not in regulatory.frameworks (${regulatory.frameworks.join(', ') || 'none'}); add it there or remove this date` });
+      }
+    }
+    if (regulatory.frameworks.includes('osha') && !regulatory.osha && !settings.frameworks.osha?.clock) {
+      ctx.addIssue({ code: 'custom', path: ['regulatory', 'frameworks'], message: 'includes osha, whose deadline depends on the event; add osha: fatality (8 h) or osha: hospitalisation (24 h)' });
+    }
   }
   pm.related.forEach((id, index) => {
     if (id === pm.id) ctx.addIssue({ code: 'custom', path: ['related', index], message: 'names this post-mortem itself; list other post-mortems only' });

@@ -42,6 +42,19 @@ export const settingsSchema = z.strictObject({
   sev1MaxGapMinutes: z.number().int().positive().default(15),
   /** The root-cause categories a post-mortem may name. */
   categories: z.array(slug).min(1).default([...FACTOR_KEYS]),
+  /** Reporting frameworks to add, or built-in ones whose label, text or clock to override. */
+  frameworks: z
+    .record(
+      slug,
+      z.strictObject({
+        label: z.string().min(1).optional(),
+        text: z.string().min(1).optional(),
+        clock: z
+          .strictObject({ hours: z.number().positive().optional(), days: z.number().int().positive().optional(), businessDays: z.number().int().positive().optional() })
+          .optional(),
+      }),
+    )
+    .default({}),
   /** Per-rule levels for the linters: `rule-id: off | warning | error`. */
   lint: z.record(z.string(), z.enum(LINT_LEVELS)).default({}),
 });
