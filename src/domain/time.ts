@@ -27,7 +27,11 @@ export interface ResolvedEntry {
   /** The entry's instant as an ISO string with offset, or undefined when it cannot be read. */
   at?: string;
   problem?: string;
+  /** true when the only thing wrong is a date-time without a UTC offset. */
+  noOffset?: boolean;
 }
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
  * Turns timeline `at` values into instants. An `HH:MM` entry takes the local date (in `zone`) of
@@ -40,6 +44,10 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
     if (clock) {
       const local = DateTime.fromISO(`${day}T${at}`, { zone });
       return { at: local.toISO()! };
+    }
+    if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
+      const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
+      return { noOffset: true, problem: `"${at}" has no UTC offset, so the moment is ambiguous; add one, e.g. "${at}${offset}" (${zone}), or write a time HH:MM` };
     }
     const full = instant(at);
     if (!full.isValid || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {

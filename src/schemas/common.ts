@@ -29,14 +29,16 @@ export function dateTimeProblem(value: string): string | undefined {
 /** An ISO 8601 date-time that states its UTC offset (or Z). Kept as written. */
 export const offsetDateTime = z.string({ error: 'must be a date-time with an offset, e.g. 2026-03-14T09:12:00+01:00' }).superRefine((value, ctx) => {
   const problem = dateTimeProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  // A missing offset is its own rule (SPEC 2); anything else is a malformed value.
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: LOCAL_DATE_TIME.test(value) ? 'date-offset' : 'schema' } });
 });
 
 /** A calendar date, YYYY-MM-DD. */
 export const isoDate = z
   .string({ error: "must be a date written YYYY-MM-DD, e.g. 2026-03-21" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. 2026-03-21')
-  .refine((value) => DateTime.fromISO(value).isValid, 'is not a real calendar date');
+  // abort: a value that is not YYYY-MM-DD gets one problem, not a second "not a real date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-21', abort: true })
+  .refine((value) => DateTime.fromISO(value).isValid, { error: 'is not a real calendar date; write a date that exists, as YYYY-MM-DD', params: { rule: 'schema' } });
 
 /** An IANA time zone name such as `Europe/Berlin`. */
 export const timeZone = z

@@ -12,7 +12,8 @@ export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIss
       });
     }
     const value = valueAt(raw, issue.path);
-    const rule = issue.code !== 'custom' ? 'schema' : typeof value === 'string' && /offset/.test(issue.message) ? 'date-offset' : ruleOf(issue.path);
+    // A custom issue may name its rule (params.rule); otherwise the field it is on decides.
+    const rule = issue.code !== 'custom' ? 'schema' : ((issue.params?.rule as string | undefined) ?? ruleOf(issue.path));
     return [problemAt(source, issue.path, describe(issue, value), rule)];
   });
 }

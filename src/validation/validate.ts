@@ -18,11 +18,20 @@ export interface Validation<T> {
   problems: Problem[];
 }
 
+/** What would be right, for the YAML mistakes people make most; the parser only says what is wrong. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be quoted, e.g. title: "Checkout: 502s after a CDN push"',
+  DUPLICATE_KEY: 'a field may appear only once; keep one of them',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'close the quote or bracket that was opened',
+};
+
 function yamlProblems(source: Source): Problem[] {
   return (source.doc?.errors ?? []).map((error) => {
     const { line, column } = position(source, source.frontmatterOffset + error.pos[0]);
-    const message = error.message.split('\n')[0];
-    return { file: source.file, line, column, field: '(yaml)', message: `YAML syntax: ${message}`, severity: 'error', rule: 'yaml' };
+    const hint = YAML_HINTS[error.code];
+    const message = `YAML syntax: ${error.message.split('\n')[0]}${hint ? `; ${hint}` : ''}`;
+    return { file: source.file, line, column, field: '(yaml)', message, severity: 'error', rule: 'yaml' };
   });
 }
 
