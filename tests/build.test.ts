@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, ROOT, type BuildResult } from './helpers/build.ts';
+
+// Expected values are worked out by hand in tests/fixtures/basic/EXPECTED.md.
+
+interface ExportedIncident {
+  id: string;
+  url: string;
+  quarter: string;
+  durationMinutes: number | null;
+  timeToDetectMinutes: number;
+  timeToResolveMinutes: number | null;
+  cost: { direct: number; indirect: number; total: number; perMinute: number | null };
+  repeatOf: string | null;
+  actions: { title: string; overdue: boolean; completed: string | null; status: string }[];
+  [key: string]: unknown;
+}
+
+const readJson = <T>(build: BuildResult, path: string): T => JSON.parse(readFileSync(join(build.outDir, path), 'utf8')) as T;
+
+describe('building the basic fixture library', () => {
+  let build: BuildResult;
+  let incidents: ExportedIncident[];
+
+  beforeAll(async () => {
+    build = await buildSite('tests/fixtures/basic');
+    expect(build.code, build.output).toBe(0);
+    incidents = readJson(build, 'api/incidents.json');
+  });
+
+  it('exports the published post-mortems, newest first, and not the draft', () => {
+    expect(incidents.map((i) => i.id)).toEqual(['asset-cache-rule-change', 'INC-2026-003', 'INC-2026-002', 'INC-2026-001']);
+  });
+
+  it.each([
+    // id, quarter, duration, detect, resolve, direct, indirect, total, perMinute, repeatOf
+    ['INC-2026-001', '2026-Q1', 150, 8, 150, 135000, 103300, 238300, 238300 / 150, null],
+    ['INC-2026-002', '2026-Q2', 40, 4, 40, 8500, 1440, 9940, 248.5, null],
+    ['INC-2026-003', '2026-Q2', 85, 12, 85, 0, 2720, 2720, 32, 'INC-2026-001'],
+    ['asset-cache-rule-change', '2026-Q4', 0, 0, 0, 0, 360, 360, null, 'INC-2026-003'],
+  ])('%s has the hand-worked figures', (id, quarter, duration, detect, resolve, direct, indirect, total, perMinute, repeatOf) => {
+    const incident = incidents.find((i) => i.id === id)!;
+    expect(incident).toMatchObject({ url: `/incidents/${id}/`, quarter, durationMinutes: duration, timeToDetectMinutes: detect, timeToResolveMinutes: resolve, repeatOf });
+    expect(incident.cost).toMatchObject({ direct, indirect, total });
+    if (perMinute === null) expect(incident.cost.perMinute).toBeNull();
+    else expect(incident.cost.perMinute).toBeCloseTo(perMinute as number, 6);
+  });
+
+  it('carries every key SPEC section 5 names', () => {
+    for (const key of ['id', 'url', 'title', 'kind', 'severity', 'quarter', 'services', 'category', 'started', 'detected', 'resolved', 'durationMinutes', 'timeToDetectMinutes', 'timeToResolveMinutes', 'cost', 'repeatOf', 'actions']) {
+      expect(incidents[0]).toHaveProperty(key);
+    }
+    expect(Object.keys(incidents[0].actions[0]).sort()).toEqual(expect.arrayContaining(['title', 'owner', 'deadline', 'priority', 'status', 'completed', 'overdue']));
+  });
+
+  it('marks exactly the one overdue action', () => {
+    const overdue = incidents.flatMap((i) => i.actions.filter((a) => a.overdue).map((a) => `${i.id}: ${a.title}`));
+    expect(overdue).toEqual(['INC-2026-002: Raise the connection-pool limit on every payments-db replica']);
+  });
+
+  it('writes a page per published post-mortem and none for the draft', () => {
+    for (const incident of incidents) expect(existsSync(join(build.outDir, incident.url, 'index.html'))).toBe(true);
+    expect(existsSync(join(build.outDir, 'incidents/INC-2026-005/index.html'))).toBe(false);
+    const list = readFileSync(join(build.outDir, 'incidents/index.html'), 'utf8');
+    expect(list).toContain('/incidents/INC-2026-001/');
+    expect(list).not.toContain('INC-2026-005');
+  });
+
+  it('shows the narrative with its GFM table, the repeat links both ways and the edit link', () => {
+    const page = readFileSync(join(build.outDir, 'incidents/INC-2026-003/index.html'), 'utf8');
+    expect(page).toMatch(/<table[\s\S]*<\/table>/);
+    expect(page).toContain('href="/incidents/INC-2026-001/"');
+    expect(page).toContain('href="/incidents/asset-cache-rule-change/"');
+    const first = readFileSync(join(build.outDir, 'incidents/INC-2026-001/index.html'), 'utf8');
+    expect(first).toMatch(/[Ee]dit this post-mortem/);
+    expect(first).toContain('href="https://git.example/acme/postmortems/blob/main/content/postmortems/2026/cdn-config-push.mdx"');
+  });
+});
+
+describe('building with HINDSIGHT_DRAFTS=1', () => {
+  it('gives the draft a page but counts it in no figure', async () => {
+    const build = await buildSite('tests/fixtures/basic', { HINDSIGHT_DRAFTS: '1' });
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(build.outDir, 'incidents/INC-2026-005/index.html'))).toBe(true);
+    const incidents = readJson<ExportedIncident[]>(build, 'api/incidents.json');
+    expect(incidents.map((i) => i.id)).not.toContain('INC-2026-005');
+    expect(incidents.find((i) => i.id === 'asset-cache-rule-change')?.repeatOf).toBe('INC-2026-003');
+  });
+});
+
+describe('a library with invalid post-mortems', () => {
+  it('stops the build with every problem of every file, by file:line and field, without a stack trace', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'hindsight-invalid-'));
+    cpSync(join(ROOT, 'tests/fixtures/basic'), content, { recursive: true });
+    const dir = join(content, 'postmortems/2026');
+    const edit = (file: string, from: string, to: string) => {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    edit('cdn-config-push.mdx', 'severity: SEV-2', 'severty: SEV-2');
+    edit('payments-db-failover.mdx', 'started: 2026-03-31T23:30:00Z', 'started: 2026-03-31T23:30:00');
+    mkdirSync(dir, { recursive: true });
+    edit('static-assets-purge.mdx', 'repeatOf: INC-2026-001', 'repeatOf: INC-2099-404');
+
+    const build = await buildSite(content);
+    expect(build.code).not.toBe(0);
+    expect(build.output).toMatch(/cdn-config-push\.mdx:\d+:\d+ +severty +is not a known field; did you mean "severity"\?/);
+    expect(build.output).toMatch(/cdn-config-push\.mdx:\d+:\d+ +severity +is required/);
+    expect(build.output).toMatch(/payments-db-failover\.mdx:\d+:\d+ +started +"2026-03-31T23:30:00" has no UTC offset/);
+    expect(build.output).toMatch(/static-assets-purge\.mdx:\d+:\d+ +repeatOf +"INC-2099-404" is not the id of any post-mortem/);
+    expect(build.output).not.toMatch(/^\s+at .*\.(js|ts):\d+/m);
+    expect(build.output).not.toContain('Stack trace');
+  });
+});
