@@ -20,6 +20,18 @@ export const INDUSTRIES = ['fintech', 'healthcare', 'saas', 'e-commerce', 'manuf
 
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 
+/** The lint rules settings may switch off or raise; secrets and MDX syntax errors are never optional. */
+export const LINT_RULES = [
+  'blame-phrase',
+  'blame-person',
+  'whys-count',
+  'went-well-count',
+  'summary-late',
+  'action-deadline',
+  'sev1-timeline-gap',
+  'architecture-rfc',
+] as const;
+
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */
 export const settingsSchema = z.strictObject({
   /** The library's name, shown in the header and feeds. */
@@ -56,7 +68,7 @@ export const settingsSchema = z.strictObject({
     )
     .default({}),
   /** Per-rule levels for the linters: `rule-id: off | warning | error`. */
-  lint: z.record(z.string(), z.enum(LINT_LEVELS)).default({}),
+  lint: z.partialRecord(z.enum(LINT_RULES), z.enum(LINT_LEVELS)).default({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -8,7 +8,9 @@ export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIss
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
-        return problemAt(source, path, `is not a known field${suggest(key, keysAt(schema, issue.path))}; remove it or fix its spelling`, 'schema');
+        const known = keysAt(schema, issue.path);
+        const hint = suggest(key, known) || (known.length && known.length <= 12 ? `; known here: ${known.join(', ')}` : '');
+        return problemAt(source, path, `is not a known field${hint}; remove it or fix its spelling`, 'schema');
       });
     }
     const value = valueAt(raw, issue.path);
@@ -79,7 +81,10 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     else if (def?.type === 'array') def = unwrap(def.element);
     else return [];
   }
-  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+  if (def?.type === 'object') return Object.keys(def.shape ?? {});
+  // A record keyed by an enum (settings.lint) knows its keys too.
+  const keys = (def?.keyType as unknown as { _zod?: { def: { entries?: Record<string, string> } } } | undefined)?._zod?.def.entries;
+  return keys ? Object.keys(keys) : [];
 }
 
 interface Def {
@@ -89,6 +94,7 @@ interface Def {
   innerType?: z.ZodType;
   in?: z.ZodType;
   options?: z.ZodType[];
+  keyType?: z.ZodType;
 }
 
 function unwrap(schema: z.ZodType | undefined): Def | undefined {

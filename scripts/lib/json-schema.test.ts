@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { settingsSchema } from '../../src/schemas/settings.ts';
+import { fieldComments, postmortemJsonSchema, settingsJsonSchema } from './json-schema.ts';
+
+const project = fileURLToPath(new URL('../..', import.meta.url));
+
+type Node = { [key: string]: any };
+
+describe('fieldComments', () => {
+  it('reads the JSDoc of fields, of nested objects and of the declaration', () => {
+    const source = `
+      /** One thing. */
+      export const thing = z.strictObject({
+        /** Its name. */
+        name: z.string(),
+        plain: z.number(),
+        /** Where it is. */
+        place: z.object({
+          /** Which city. */
+          'city-name': z.string().optional(),
+        }).optional(),
+      });
+    `;
+    expect(fieldComments(source, 'thing')).toEqual([
+      { path: [], text: 'One thing.' },
+      { path: ['name'], text: 'Its name.' },
+      { path: ['place'], text: 'Where it is.' },
+      { path: ['place', 'city-name'], text: 'Which city.' },
+    ]);
+  });
+
+  it('finds the object inside a function declaration', () => {
+    const source = `
+      export function shape(settings) {
+        return z.strictObject({
+          /** A. */
+          a: z.enum(settings.values),
+        });
+      }
+    `;
+    expect(fieldComments(source, 'shape')).toEqual([{ path: ['a'], text: 'A.' }]);
+  });
+
+  it('returns nothing for a name that is not declared', () => {
+    expect(fieldComments('const x = 1;', 'missing')).toEqual([]);
+  });
+});
+
+describe('postmortemJsonSchema', () => {
+  const schema = postmortemJsonSchema(settingsSchema.parse({ categories: ['config', 'capacity'] }), project) as Node;
+
+  it('describes top-level, action and timeline fields from the JSDoc in src/schemas', () => {
+    expect(schema.properties.title.description).toMatch(/1–140 characters/);
+    expect(schema.properties.actions.items.description).toMatch(/owner and a deadline/);
+    expect(schema.properties.actions.items.properties.deadline.description).toMatch(/YYYY-MM-DD/);
+    expect(schema.properties.timeline.items.properties.at.description).toMatch(/HH:MM/);
+  });
+
+  it('takes the root-cause categories from the settings', () => {
+    expect(schema.properties.rootCause.properties.category.enum).toEqual(['config', 'capacity']);
+  });
+
+  it('describes the input: defaulted fields are optional, unknown keys are not allowed', () => {
+    expect(schema.required).toEqual(expect.arrayContaining(['title', 'severity', 'services', 'started', 'detected']));
+    expect(schema.required).not.toContain('kind');
+    expect(schema.properties.kind.default).toBe('incident');
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('settingsJsonSchema', () => {
+  it('describes every settings key as optional', () => {
+    const schema = settingsJsonSchema(project) as Node;
+    expect(schema.required ?? []).toEqual([]);
+    expect(schema.properties.sev1MaxGapMinutes.description).toMatch(/SEV-1/);
+    expect(schema.properties.lint.additionalProperties.enum).toEqual(['off', 'warning', 'error']);
+  });
+});
