@@ -30,11 +30,11 @@ export function facetValues(incident: Incident): Record<FacetKey, string[]> {
   };
 }
 
-/** Pagefind's `data-pagefind-filter` attribute value: `severity:SEV-1, service:a, service:b`. */
-export function pagefindFilters(incident: Incident): string {
+/** Every `key:value` pair Pagefind files an incident under, one `data-pagefind-filter` each. */
+export function pagefindFilters(incident: Incident): string[] {
   const values = facetValues(incident);
-  // Pagefind splits this attribute on commas; none of our values hold one except free tags.
-  return FACETS.flatMap(({ key }) => values[key].map((value) => `${key}:${value.replace(/,/g, ' ')}`)).join(', ');
+  // Pagefind reads commas in the attribute as separators; free tags may hold one.
+  return FACETS.flatMap(({ key }) => values[key].map((value) => `${key}:${value.replace(/,/g, ' ')}`));
 }
 
 /** Every value of every facet across a set of incidents, sorted, for the search form. */

@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { getLibrary } from '../../library.ts';
+import { quarterStats } from '../../domain/quarters.ts';
+import { quarterRecord } from '../../domain/review.ts';
+
+/** SPEC 5: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
+export const GET: APIRoute = async () => {
+  const { published, today, settings } = await getLibrary();
+  const records = quarterStats(published, today, settings.timezone).map(quarterRecord);
+  return new Response(JSON.stringify(records, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

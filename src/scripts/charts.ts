@@ -1,0 +1,327 @@
+// Trend charts: each <figure data-chart> holds its data as JSON (the same numbers as the table
+// beside it). Only the Chart.js parts drawn here are imported and registered, so the bundle stays
+// small (tree-shaking: https://www.chartjs.org/docs/latest/getting-started/integration.html).
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartDataset,
+  type Plugin,
+} from 'chart.js';
+import type { ChartSpec, ChartUnit } from '../domain/review.ts';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
+
+interface Palette {
+  text: string;
+  muted: string;
+  grid: string;
+  bg: string;
+  series: string[];
+}
+
+/** Colours from the design tokens, so the charts follow light and dark mode like the page. */
+function palette(): Palette {
+  const style = getComputedStyle(document.documentElement);
+  const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    text: token('--text', '#1a1f26'),
+    muted: token('--muted', '#4f5b67'),
+    grid: token('--border', '#d5dce4'),
+    bg: token('--bg', '#ffffff'),
+    // Severity colours for the severity chart; otherwise accent, then the warning tone.
+    series: [token('--sev1-fg', '#8f1d1d'), token('--sev2-fg', '#74400a'), token('--sev3-fg', '#1d4a7a'), token('--accent', '#0a58a8')],
+  };
+}
+
+/** A fill that is not only a colour: solid, diagonal stripes or dots (told apart in greyscale too). */
+function pattern(colour: string, background: string, kind: 'solid' | 'stripes' | 'dots'): CanvasPattern | string {
+  if (kind === 'solid') return colour;
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const ctx = tile.getContext('2d');
+  if (!ctx) return colour;
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 8, 8);
+  ctx.fillStyle = background;
+  ctx.strokeStyle = background;
+  if (kind === 'stripes') {
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(0, 8);
+    ctx.lineTo(8, 0);
+    ctx.moveTo(-2, 2);
+    ctx.lineTo(2, -2);
+    ctx.moveTo(6, 10);
+    ctx.lineTo(10, 6);
+    ctx.stroke();
+  } else {
+    ctx.beginPath();
+    ctx.arc(4, 4, 1.4, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  return ctx.createPattern(tile, 'repeat') ?? colour;
+}
+
+const FILLS = ['stripes', 'dots', 'solid'] as const;
+const POINTS = ['circle', 'triangle', 'rect', 'rectRot'] as const;
+const DASHES = [[], [6, 4], [2, 3]];
+
+function formatter(unit: ChartUnit, currency: string, compact: boolean): (value: number) => string {
+  switch (unit) {
+    case 'count':
+      return (value) => value.toLocaleString('en-US');
+    case 'percent':
+      return (value) => `${Math.round(value)}%`;
+    case 'minutes':
+      return (value) => {
+        const m = Math.round(value);
+        if (m < 60) return `${m} min`;
+        const h = Math.floor(m / 60);
+        return m % 60 && !compact ? `${h} h ${m % 60} min` : `${compact ? Math.round((m / 60) * 10) / 10 : h} h`;
+      };
+    case 'money': {
+      const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2 });
+      return (value) => format.format(value);
+    }
+  }
+}
+
+interface LabelState {
+  kind: ChartSpec['kind'];
+  format: (value: number) => string;
+  /** For narrow charts (a phone): `1.5 h` rather than `1 h 32 min`. */
+  compact: (value: number) => string;
+  colours: Palette;
+  stacked: boolean;
+}
+
+/**
+ * Writes each value on the chart (on bar segments and above points), so no number depends on
+ * hovering or on telling colours apart. A chip in the page background keeps it legible on any fill.
+ * One plugin per chart, reading its state through a closure: functions passed in Chart.js plugin
+ * options would be taken for scriptable options and called with a context.
+ */
+const valueLabels = (state: LabelState): Plugin => ({
+  id: 'hindsightValueLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    const { kind, colours, stacked } = state;
+    // The room each quarter has: narrow slots get short labels, very narrow ones none (the table
+    // beside the chart has every number).
+    const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1);
+    if (slot < 34) return;
+    const format = slot < 80 ? state.compact : state.format;
+    ctx.save();
+    ctx.font = '600 11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    chart.data.datasets.forEach((dataset, datasetIndex) => {
+      const meta = chart.getDatasetMeta(datasetIndex);
+      if (meta.hidden) return;
+      meta.data.forEach((element, index) => {
+        const value = dataset.data[index] as number | null;
+        if (value === null || value === undefined || (stacked && value === 0)) return;
+        const { x, y } = element.tooltipPosition(true);
+        if (x === null || y === null) return;
+        let labelY: number;
+        let labelX = x;
+        if (kind === 'line') {
+          // Labels go above their point, unless a higher point of the same quarter is close
+          // enough for the two labels to meet: then below, or beside it at the foot of the chart.
+          const closeAbove = chart.data.datasets.some((other, i) => {
+            const point = chart.getDatasetMeta(i).data[index];
+            const otherValue = other.data[index] as number | null;
+            if (i === datasetIndex || otherValue === null || !point || point.y === null) return false;
+            const above = otherValue > value || (otherValue === value && i < datasetIndex);
+            return above && y - point.y < 22;
+          });
+          labelY = y - 14;
+          if (closeAbove) {
+            labelY = y + 14;
+            if (labelY + 8 > chart.chartArea.bottom) {
+              labelY = y;
+              labelX = x + 10 + ctx.measureText(format(value)).width / 2 + 4;
+            }
+          }
+        } else if (stacked) {
+          const { base } = element as unknown as { base: number };
+          if (Math.abs(base - y) < 14) return; // too thin to hold a label; the table has it
+          labelY = (y + base) / 2;
+        } else {
+          labelY = y - 10;
+        }
+        const text = format(value);
+        const width = ctx.measureText(text).width + 8;
+        ctx.fillStyle = colours.bg;
+        ctx.globalAlpha = 0.9;
+        ctx.fillRect(labelX - width / 2, labelY - 8, width, 16);
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = colours.text;
+        ctx.fillText(text, labelX, labelY);
+      });
+    });
+    // Stacked bars: the total above each stack, as in the table's Total column.
+    if (stacked) {
+      chart.data.labels?.forEach((_, index) => {
+        let total = 0;
+        let top = Infinity;
+        chart.data.datasets.forEach((dataset, datasetIndex) => {
+          const meta = chart.getDatasetMeta(datasetIndex);
+          const value = dataset.data[index] as number | null;
+          if (meta.hidden || !value) return;
+          total += value;
+          top = Math.min(top, meta.data[index].y ?? Infinity);
+        });
+        if (total === 0 || top === Infinity) return;
+        ctx.fillStyle = colours.text;
+        ctx.font = '700 12px system-ui, sans-serif';
+        ctx.fillText(format(total), chart.scales.x.getPixelForValue(index), top - 10);
+      });
+    }
+    // A quarter with no data at all is a gap in a line: say so on the chart, not only in the table.
+    if (kind === 'line') {
+      const xScale = chart.scales.x;
+      const yScale = chart.scales.y;
+      chart.data.labels?.forEach((_, index) => {
+        if (chart.data.datasets.every((dataset) => dataset.data[index] === null)) {
+          ctx.fillStyle = colours.muted;
+          ctx.fillText('no data', xScale.getPixelForValue(index), yScale.bottom - 10);
+        }
+      });
+    }
+    ctx.restore();
+  },
+});
+
+/** A tick step in whole, readable minutes (10 min … 1 day) for the largest value drawn. */
+function minuteStep(spec: ChartSpec): number {
+  const max = Math.max(0, ...spec.series.flatMap((series) => series.data.filter((value): value is number => value !== null)));
+  const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
+  return steps.find((step) => max / step <= 7) ?? 10080;
+}
+
+function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartConfiguration {
+  const full = formatter(spec.unit, spec.currency, false);
+  const compact = formatter(spec.unit, spec.currency, true);
+  const severity = spec.id === 'chart-severity';
+  const datasets = spec.series.map((series, index): ChartDataset => {
+    // Severity keeps its own colours; other charts take accent, then red, then blue.
+    const colour = severity ? colours.series[index] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
+    if (spec.kind === 'line') {
+      return {
+        type: 'line',
+        label: series.label,
+        data: series.data,
+        borderColor: colour,
+        backgroundColor: colour,
+        borderDash: DASHES[index % DASHES.length],
+        borderWidth: 2.5,
+        pointStyle: POINTS[index % POINTS.length],
+        pointRadius: 5,
+        pointHoverRadius: 7,
+        spanGaps: false,
+      };
+    }
+    return {
+      type: 'bar',
+      label: series.label,
+      data: series.data,
+      backgroundColor: severity ? pattern(colour, colours.bg, FILLS[index % FILLS.length]) : colour,
+      borderColor: colour,
+      borderWidth: 1.5,
+      maxBarThickness: 56,
+    };
+  });
+  const axisTitle = (text: string) => ({ display: true, text, color: colours.text, font: { weight: 600 as const } });
+  return {
+    type: spec.kind,
+    data: { labels: spec.labels, datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      // Room above the highest value for its label.
+      layout: { padding: { top: 22 } },
+      interaction: { mode: 'index', intersect: false },
+      color: colours.text,
+      scales: {
+        x: {
+          stacked: spec.stacked,
+          title: axisTitle(spec.xTitle),
+          ticks: { color: colours.text },
+          grid: { color: colours.grid, display: false },
+          border: { color: colours.muted },
+          offset: true,
+        },
+        y: {
+          stacked: spec.stacked,
+          beginAtZero: true,
+          // Headroom above the highest point for its label; rates stop at 100%.
+          ...(spec.unit === 'percent' ? { max: 100 } : { grace: '12%' }),
+          title: axisTitle(spec.yTitle),
+          ticks: {
+            color: colours.text,
+            precision: spec.unit === 'count' ? 0 : undefined,
+            stepSize: spec.unit === 'minutes' ? minuteStep(spec) : undefined,
+            callback: (value) => compact(Number(value)),
+          },
+          grid: { color: colours.grid },
+          border: { color: colours.muted },
+        },
+      },
+      plugins: {
+        legend: {
+          display: spec.series.length > 1,
+          position: 'bottom',
+          labels: { color: colours.text, usePointStyle: spec.kind === 'line', pointStyleWidth: 14, boxWidth: 18, boxHeight: 10, padding: 14 },
+        },
+        tooltip: {
+          callbacks: { label: (item) => `${item.dataset.label}: ${item.raw === null ? 'no data' : full(Number(item.raw))}` },
+        },
+      },
+    },
+    plugins: [valueLabels(labels)],
+  };
+}
+
+/** Draws every chart on the page and redraws them when the colour scheme changes. */
+export function drawCharts(): void {
+  const charts: { chart: Chart; spec: ChartSpec; labels: LabelState }[] = [];
+  for (const figure of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+    const canvas = figure.querySelector('canvas');
+    const data = figure.querySelector('script[type="application/json"]');
+    if (!canvas || !data?.textContent) continue;
+    const spec = JSON.parse(data.textContent) as ChartSpec;
+    const colours = palette();
+    // Minutes are labelled in full (1 h 45 min, as in the table); money compactly ($16.2K).
+    const labels: LabelState = {
+      kind: spec.kind,
+      format: formatter(spec.unit, spec.currency, spec.unit !== 'minutes'),
+      compact: formatter(spec.unit, spec.currency, true),
+      colours,
+      stacked: spec.stacked,
+    };
+    charts.push({ chart: new Chart(canvas, config(spec, colours, labels)), spec, labels });
+    figure.classList.add('chart--drawn');
+  }
+  if (!charts.length) return;
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    const colours = palette();
+    for (const { chart, spec, labels } of charts) {
+      labels.colours = colours;
+      const next = config(spec, colours, labels);
+      chart.data.datasets = next.data.datasets;
+      chart.options = next.options!;
+      chart.update();
+    }
+  });
+}
