@@ -2,6 +2,7 @@
 // Validates and lints the library without building the site.
 import { existsSync } from 'node:fs';
 import { checkLibrary, contentRoot } from '../src/validation/load.ts';
+import { redactSecretEchoes } from '../src/validation/lint.ts';
 import { parseCheckArgs } from './lib/args.ts';
 import { render } from './lib/report.ts';
 
@@ -21,8 +22,10 @@ if (missing.length) {
 
 const result = await checkLibrary(contentRoot(), process.cwd(), args.files.length ? args.files : undefined);
 const checked = args.files.length ? args.files.length : result.files.length;
-console.log(render(result.problems, args.format, checked));
+// A schema message may quote a field's value; never print a secret pasted there in full.
+const problems = await redactSecretEchoes(result.problems, result.sources);
+console.log(render(problems, args.format, checked));
 
-const errors = result.problems.some((p) => p.severity === 'error');
-const warnings = result.problems.some((p) => p.severity === 'warning');
+const errors = problems.some((p) => p.severity === 'error');
+const warnings = problems.some((p) => p.severity === 'warning');
 process.exitCode = errors || (args.strict && warnings) ? 1 : 0;

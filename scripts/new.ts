@@ -30,8 +30,13 @@ const services = (values.service ?? ['service-name']).map(slugify);
 const root = contentRoot();
 const library = loadLibrary(root);
 if (!library.settings) fail(`${join(root, 'settings.yaml')} is invalid; run npm run check`);
-const now = DateTime.now().setZone(library.settings.timezone);
-const existingIds = new Set([...library.entries.map((entry) => entry.id), ...library.files.map((file) => file.replace(/^.*\//, '').replace(/\.mdx$/, ''))]);
+// HINDSIGHT_NOW (SPEC 1) makes the date, and so the file name and id, reproducible in tests.
+const zone = library.settings.timezone;
+const now = process.env.HINDSIGHT_NOW ? DateTime.fromISO(process.env.HINDSIGHT_NOW, { zone }).setZone(zone) : DateTime.now().setZone(zone);
+if (!now.isValid) fail(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
+// Ids as written too, not only those of valid files: a file with a schema error still owns its id.
+const written = library.sources.map((source) => source.doc?.get('id')).filter((id): id is string => typeof id === 'string');
+const existingIds = new Set([...library.entries.map((entry) => entry.id), ...written, ...library.files.map((file) => file.replace(/^.*\//, '').replace(/\.mdx$/, ''))]);
 const file = join(root, scaffoldPath(title, now));
 if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists; pick another title (nothing was overwritten)`);
 

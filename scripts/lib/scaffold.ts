@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Settings } from '../../src/schemas/settings.ts';
 import { KINDS, SEVERITIES } from '../../src/schemas/postmortem.ts';
+import { INDUSTRY_FOCUS } from '../../src/domain/regulatory.ts';
 
 export interface ScaffoldInput {
   title: string;
@@ -46,23 +47,15 @@ export function scaffoldPath(title: string, now: DateTime): string {
 
 const yamlString = (text: string) => JSON.stringify(text);
 
-/** Frameworks worth considering for the library's industry (SPEC section 6). */
-export const INDUSTRY_FRAMEWORKS: Record<Settings['industry'], string[]> = {
-  healthcare: ['hipaa'],
-  fintech: ['sox', 'pci-dss'],
-  saas: ['soc2'],
-  'e-commerce': ['pci-dss'],
-  manufacturing: ['osha'],
-  other: [],
-};
-
 /** The text of a new post-mortem: every section, short guidance, status draft. */
 export function scaffold(input: ScaffoldInput): { id: string; text: string } {
   const id = nextId(input.now.year, input.existingIds);
   const at = input.now.startOf('minute').toISO({ suppressMilliseconds: true })!;
   const week = input.now.plus({ days: 7 }).toISODate();
   const category = input.settings.categories[0];
-  const frameworks = INDUSTRY_FRAMEWORKS[input.settings.industry];
+  // Frameworks worth considering for the library's industry (SPEC section 6).
+  const industry = INDUSTRY_FOCUS[input.settings.industry];
+  const frameworks = industry.frameworks;
   const text = `---
 # Post-mortem ${id}. Fill in every section, then set status: in-review and open a pull request.
 # Blameless: describe gaps in process and systems, never who made a mistake.
@@ -134,7 +127,7 @@ cost:                     # all optional, in ${input.settings.currency}
   vendorCosts: 0
   engineeringHours: 0
   loadedRate: ${input.settings.loadedRate}
-${frameworks.length ? `regulatory:                # obligations this may trigger for a ${input.settings.industry} company; remove if none apply\n  frameworks: [${frameworks.join(', ')}]\n` : ''}related: []
+${frameworks.length ? `# ${industry.label} reviews look at ${industry.focus.join(' and ')} (regulations: ${industry.regulations}).\nregulatory:                # obligations this may trigger for a ${input.settings.industry} company; remove if none apply\n  frameworks: [${frameworks.join(', ')}]\n` : ''}related: []
 ---
 
 ## What happened

@@ -3,6 +3,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil } from './actions.ts';
+import type { Clock, Obligation, ObligationState } from './regulatory.ts';
 import { instant, minutesBetween } from './time.ts';
 
 /*
@@ -226,16 +227,6 @@ export const MILESTONE_LABELS: Record<NonNullable<TimelineItem['mark']>, string>
   resolved: 'Resolved',
 };
 
-export const FRAMEWORK_LABELS: Record<NonNullable<Postmortem['regulatory']>['frameworks'][number], string> = {
-  hipaa: 'HIPAA',
-  'pci-dss': 'PCI DSS',
-  sox: 'SOX',
-  soc2: 'SOC 2',
-  osha: 'OSHA',
-  gdpr: 'GDPR',
-  'sec-8k': 'SEC Form 8-K',
-};
-
 const WORD_OVERRIDES: Record<string, string> = { api: 'API', cdn: 'CDN', sla: 'SLA', sre: 'SRE', db: 'DB', dns: 'DNS' };
 
 /** A slug such as `knowledge-concentration` or `checkout-api` in words: `Knowledge concentration`, `Checkout API`. */
@@ -286,11 +277,11 @@ export function openActions(actions: readonly ActionItem[]): ActionItem[] {
     );
 }
 
-/** One action as `actions.json` carries it (SPEC 5), without the incident id. */
+/** One action as `actions.json` carries it (SPEC 5), without the incident id; no owner in a public build. */
 export function actionRecord(action: ActionItem) {
   return {
     title: action.title,
-    owner: action.owner,
+    ...(action.owner === undefined ? {} : { owner: action.owner }),
     deadline: action.deadline,
     priority: action.priority,
     status: action.status,
@@ -423,8 +414,12 @@ export function homeFigures(published: readonly Incident[], actions: readonly Ac
   };
 }
 
-/** One post-mortem as `incidents.json` carries it (SPEC 5): plain numbers, null for no data. */
-export function incidentRecord(incident: Incident) {
+/**
+ * One post-mortem as `incidents.json` carries it (SPEC 5): plain numbers, null for no data. A
+ * public build (`isPublic`) has no `cost` key: its model holds no money, and a cost of 0 would
+ * read as a real figure.
+ */
+export function incidentRecord(incident: Incident, isPublic = false) {
   const pm = incident.data;
   return {
     id: incident.id,
@@ -449,14 +444,72 @@ export function incidentRecord(incident: Incident) {
     detection: pm.detection.method,
     usersAffected: pm.impact.usersAffected,
     slaBreached: pm.impact.slaBreached,
-    cost: { direct: incident.cost.direct, indirect: incident.cost.indirect, total: incident.cost.total, perMinute: incident.cost.perMinute },
+    ...(isPublic ? {} : { cost: { direct: incident.cost.direct, indirect: incident.cost.indirect, total: incident.cost.total, perMinute: incident.cost.perMinute } }),
     repeatOf: incident.repeat?.of ?? null,
     repeatDetected: incident.repeat ? incident.repeat.detected : null,
     repeatedBy: incident.repeatedBy,
     related: incident.related,
     frameworks: pm.regulatory?.frameworks ?? [],
+    obligations: incident.obligations.map(obligationRecord),
     actions: incident.actions.map(actionRecord),
   };
+}
+
+/** One reporting obligation as `incidents.json` carries it: the deadline, its state as of today. */
+export function obligationRecord(obligation: Obligation) {
+  return {
+    framework: obligation.framework,
+    label: obligation.label,
+    text: obligation.text,
+    discovered: obligation.discovered,
+    clock: obligation.clock,
+    due: obligation.due,
+    dueDate: obligation.dueDate,
+    notified: obligation.notified,
+    state: obligation.state,
+    daysLeft: obligation.daysLeft,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regulatory obligations
+
+export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = {
+  overdue: 'Overdue',
+  open: 'Open',
+  'no-clock': 'No fixed clock',
+  met: 'Met',
+  'met-late': 'Met late',
+};
+
+/**
+ * Where an obligation stands, relative to today, in words: `due in 53 days`, `due today`,
+ * `overdue by 4 days`, `met on 22 Nov 2026`, `met late, on 24 Nov 2026`, `no fixed clock`.
+ * Dates are local to `zone`, the post-mortem's own.
+ */
+export function obligationTiming(obligation: Pick<Obligation, 'state' | 'daysLeft' | 'notified'>, zone: string): string {
+  const notified = obligation.notified ? localInstant(obligation.notified, zone).date : undefined;
+  switch (obligation.state) {
+    case 'met':
+      return `met on ${notified}`;
+    case 'met-late':
+      return `met late, on ${notified}`;
+    case 'no-clock':
+      return 'no fixed clock';
+    case 'overdue':
+      return `overdue by ${plural(-obligation.daysLeft!, 'day')}`;
+    case 'open':
+      return obligation.daysLeft === 0 ? 'due today' : `due in ${plural(obligation.daysLeft!, 'day')}`;
+  }
+}
+
+/** A clock in words: `60 calendar days`, `72 hours`, `4 business days`; undefined for none. */
+export function clockText(clock: Clock | null | undefined): string | undefined {
+  if (!clock) return undefined;
+  if (clock.hours !== undefined) return plural(clock.hours, 'hour');
+  if (clock.days !== undefined) return plural(clock.days, 'calendar day');
+  if (clock.businessDays !== undefined) return plural(clock.businessDays, 'business day');
+  return undefined;
 }
 
 /** Milliseconds of an ISO instant, for sort keys. */

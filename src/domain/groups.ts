@@ -153,7 +153,7 @@ export interface ActionSummary extends ActionRates {
   open: ActionItem[];
   /** Open actions whose deadline is before today, most overdue first. */
   overdue: ActionItem[];
-  /** One tally per owner, owners in name order. */
+  /** One tally per owner, owners in name order; empty in a public build, which has no owners. */
   byOwner: ({ owner: string } & ActionTally)[];
   /** One tally per priority, every priority present. */
   byPriority: Record<Priority, ActionTally>;
@@ -173,9 +173,13 @@ export function actionSummary(actions: readonly ActionItem[], today: string): Ac
     const late = isOverdue(action, today);
     if (isOpen(action)) open.push(action);
     if (late) overdue.push(action);
-    let owner = owners.get(action.owner);
-    if (!owner) owners.set(action.owner, (owner = tally()));
-    for (const counts of [owner, byPriority[action.priority]]) {
+    const tallies = [byPriority[action.priority]];
+    // A public build has no owners: its actions count by priority only.
+    if (action.owner !== undefined) {
+      if (!owners.has(action.owner)) owners.set(action.owner, tally());
+      tallies.push(owners.get(action.owner)!);
+    }
+    for (const counts of tallies) {
       counts.total++;
       if (isOpen(action)) counts.open++;
       if (late) counts.overdue++;

@@ -7,6 +7,7 @@ import { isOverdue } from './actions.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type Obligation } from './regulatory.ts';
 import { quarterOf, resolveTimeline, instant } from './time.ts';
+import { publicView } from './visibility.ts';
 import { DateTime } from 'luxon';
 
 /** One post-mortem as the collection holds it. */
@@ -26,7 +27,9 @@ export interface BuildOptions {
   visibility: 'all' | 'public';
 }
 
-export interface ActionItem extends Action {
+export interface ActionItem extends Omit<Action, 'owner'> {
+  /** Absent in a public build, which never shows who owns an action (SPEC 5). */
+  owner?: string;
   incident: string;
   overdue: boolean;
 }
@@ -48,7 +51,9 @@ export interface Incident extends Durations {
   id: string;
   url: string;
   file: string;
+  /** Absent in a public build: its readers do not edit, and the file holds what the build leaves out. */
   editUrl?: string;
+  /** The frontmatter; in a public build without money, owners or links to hidden post-mortems. */
   data: Postmortem;
   title: string;
   kind: Postmortem['kind'];
@@ -77,6 +82,11 @@ export interface Incident extends Durations {
 export interface Library {
   settings: Settings;
   today: string;
+  /**
+   * A public build (SPEC 5): only public post-mortems, and the model holds no money and no action
+   * owners. Components that show money or owners leave those places out when it is set.
+   */
+  public: boolean;
   /** Every post-mortem shown on the site, newest first. */
   incidents: Incident[];
   /** Published post-mortems only, newest first: the ones every figure counts. */
@@ -90,10 +100,12 @@ const VISIBLE_STATUSES = new Set(['published']);
 
 /** Builds the whole model every page reads, once per build. Pure: data in, data out. */
 export function buildLibrary(entries: readonly EntryInput[], settings: Settings, options: BuildOptions): Library {
-  const shown = entries.filter(
-    (entry) => (options.drafts || VISIBLE_STATUSES.has(entry.data.status)) && (options.visibility === 'all' || entry.data.visibility === 'public'),
+  const isPublic = options.visibility === 'public';
+  const kept = entries.filter(
+    (entry) => (options.drafts || VISIBLE_STATUSES.has(entry.data.status)) && (!isPublic || entry.data.visibility === 'public'),
   );
-  const ids = new Set(shown.map((entry) => entry.id));
+  const ids = new Set(kept.map((entry) => entry.id));
+  const shown = isPublic ? kept.map((entry) => ({ ...entry, data: publicView(entry.data, ids) })) : kept;
   const counted = shown.filter((entry) => entry.data.status === 'published');
   const countedIds = new Set(counted.map((entry) => entry.id));
   // Repeats count between published post-mortems only, so a preview with drafts shows the same figures.
@@ -117,7 +129,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   }
   incidents.sort(newestFirst);
   const published = incidents.filter((incident) => incident.counted);
-  return { settings, today: options.today, incidents, published, byId, actions: published.flatMap((incident) => incident.actions) };
+  return { settings, today: options.today, public: isPublic, incidents, published, byId, actions: published.flatMap((incident) => incident.actions) };
 }
 
 function newestFirst(a: Incident, b: Incident): number {
@@ -137,7 +149,7 @@ function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions
     id: entry.id,
     url: `/incidents/${entry.id}/`,
     file: entry.file,
-    editUrl: settings.repository ? `${settings.repository.replace(/\/$/, '')}/${entry.file}` : undefined,
+    editUrl: settings.repository && options.visibility !== 'public' ? `${settings.repository.replace(/\/$/, '')}/${entry.file}` : undefined,
     data: pm,
     title: pm.title,
     kind: pm.kind,
@@ -154,7 +166,8 @@ function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions
       const value = pm.factors[key];
       return typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
     }),
-    actions: pm.actions.map((action) => ({ ...action, incident: entry.id, overdue: isOverdue(action, options.today) })),
+    // An empty owner is one publicView withheld.
+    actions: pm.actions.map(({ owner, ...action }) => ({ ...action, ...(owner ? { owner } : {}), incident: entry.id, overdue: isOverdue(action, options.today) })),
     obligations: obligations(pm.regulatory, pm.detected, zone, options.today, rules),
     repeat: ownRepeat,
     repeatedBy: [],

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { instant } from './time.ts';
+import type { Settings } from '../schemas/settings.ts';
 
 /** How long an obligation gives: hours from discovery, calendar days, or business days (Mon–Fri). */
 export interface Clock {
@@ -77,6 +78,8 @@ export interface Obligation {
   label: string;
   text: string;
   discovered: string;
+  /** The clock that applies (OSHA's depends on the event); null when the framework has none. */
+  clock: Clock | null;
   /** Due instant (ISO with offset), or null when the framework has no clock. */
   due: string | null;
   /** The local date it falls due, for display and sorting. */
@@ -118,7 +121,7 @@ export function obligations(
     if (notified) state = due && instant(notified).toMillis() > instant(due).toMillis() ? 'met-late' : 'met';
     else if (!due) state = 'no-clock';
     else state = dueDate! < today ? 'overdue' : 'open';
-    return { framework, label: rule.label, text: rule.text, discovered, due, dueDate, notified, state, daysLeft };
+    return { framework, label: rule.label, text: rule.text, discovered, clock: clock ?? null, due, dueDate, notified, state, daysLeft };
   });
 }
 
@@ -131,3 +134,23 @@ export function frameworkRules(extra: Readonly<Record<string, Partial<FrameworkR
   }
   return merged;
 }
+
+export interface IndustryFocus {
+  label: string;
+  /** What incident reviews in the industry look at first. */
+  focus: string[];
+  /** The regulations that come up, in words, e.g. `PCI-DSS, consumer protection`. */
+  regulations: string;
+  /** The frameworks among them that a post-mortem can declare; `npm run new` suggests these. */
+  frameworks: string[];
+}
+
+/** SPEC section 6: the focus of each industry (settings.industry), shown on the site and offered by `new`. */
+export const INDUSTRY_FOCUS: Record<Settings['industry'], IndustryFocus> = {
+  fintech: { label: 'Fintech', focus: ['transaction integrity', 'audit trail'], regulations: 'SOX, PCI-DSS', frameworks: ['sox', 'pci-dss'] },
+  healthcare: { label: 'Healthcare', focus: ['PHI exposure', 'patient safety'], regulations: 'HIPAA', frameworks: ['hipaa'] },
+  saas: { label: 'SaaS', focus: ['SLA compliance', 'data integrity'], regulations: 'SOC 2', frameworks: ['soc2'] },
+  'e-commerce': { label: 'E-commerce', focus: ['order integrity', 'payment processing'], regulations: 'PCI-DSS, consumer protection', frameworks: ['pci-dss'] },
+  manufacturing: { label: 'Manufacturing', focus: ['safety incidents', 'production loss'], regulations: 'OSHA', frameworks: ['osha'] },
+  other: { label: 'Other', focus: [], regulations: '', frameworks: [] },
+};

@@ -83,11 +83,15 @@ type Mirror = {
   actionCompletionRate: number | null;
   onTimeRate: number | null;
   repeats: number;
-  totalCost: number;
+  /** Absent in a public build. */
+  totalCost?: number;
 };
 
-/** One quarter as `quarters.json` carries it: SPEC 5's keys, plus p90 and `change` in the same shape. */
-export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
+/**
+ * One quarter as `quarters.json` carries it: SPEC 5's keys, plus p90 and `change` in the same
+ * shape. A public build (`isPublic`) has no `totalCost`, in the quarter or in its change.
+ */
+export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
   const { change } = stats;
   return {
     quarter: stats.quarter,
@@ -99,7 +103,7 @@ export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror
     actionCompletionRate: stats.actionCompletionRate,
     onTimeRate: stats.onTimeRate,
     repeats: stats.repeats,
-    totalCost: stats.totalCost,
+    ...(isPublic ? {} : { totalCost: stats.totalCost }),
     topCategories: [...stats.topCategories],
     change: change && {
       count: change.count,
@@ -110,17 +114,17 @@ export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror
       actionCompletionRate: change.actionCompletionRate,
       onTimeRate: change.onTimeRate,
       repeats: change.repeats,
-      totalCost: change.totalCost,
+      ...(isPublic ? {} : { totalCost: change.totalCost }),
     },
   };
 }
 
-/** One action as `actions.json` carries it: exactly SPEC 5's keys, `completed` null when absent. */
+/** One action as `actions.json` carries it: exactly SPEC 5's keys, `completed` null when absent; no owner in a public build. */
 export function actionJson(action: ActionItem) {
   return {
     incident: action.incident,
     title: action.title,
-    owner: action.owner,
+    ...(action.owner === undefined ? {} : { owner: action.owner }),
     deadline: action.deadline,
     priority: action.priority,
     status: action.status,
@@ -227,7 +231,8 @@ export function quarterTrendCharts(stats: readonly QuarterStats[], currency: str
       kind: 'line',
       stacked: false,
       unit: 'minutes',
-      yTitle: 'Minutes (median)',
+      // The ticks carry their unit (15 min, 2 h), so the axis names the measure, not minutes.
+      yTitle: 'Median time',
       series: [
         { key: 'mttd', label: 'MTTD median', data: stats.map((quarter) => quarter.mttd.median) },
         { key: 'mttr', label: 'MTTR median', data: stats.map((quarter) => quarter.mttr.median) },

@@ -18,7 +18,11 @@ export function pagefindIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: site });
+          // Only the post-mortem pages carry data-pagefind-body, and Pagefind leaves every other
+          // page out of the index anyway; not handing it the rest (list pages that grow with the
+          // library, such as /actions/) saves reading and parsing them. Add a glob here for any
+          // other page that gets data-pagefind-body.
+          const added = await index.addDirectory({ path: site, glob: 'incidents/*/index.html' });
           if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

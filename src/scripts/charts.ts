@@ -104,9 +104,104 @@ interface LabelState {
   stacked: boolean;
 }
 
+/** A value written on the chart: where, in which font, and whether it sits on a chip. */
+interface ValueLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  font: string;
+  chip: boolean;
+}
+
+const VALUE_FONT = '600 11px system-ui, sans-serif';
+const TOTAL_FONT = '700 12px system-ui, sans-serif';
+
+/** Where each value label goes with this format: on bar segments, above bars and points. */
+function layout(chart: Chart, state: LabelState, format: (value: number) => string): ValueLabel[] {
+  const { ctx } = chart;
+  const { kind, stacked } = state;
+  const labels: ValueLabel[] = [];
+  const add = (text: string, x: number, y: number, font: string, chip: boolean) => {
+    ctx.font = font;
+    labels.push({ text, x, y, font, chip, width: ctx.measureText(text).width + (chip ? 8 : 0) });
+  };
+  chart.data.datasets.forEach((dataset, datasetIndex) => {
+    const meta = chart.getDatasetMeta(datasetIndex);
+    if (meta.hidden) return;
+    meta.data.forEach((element, index) => {
+      const value = dataset.data[index] as number | null;
+      if (value === null || value === undefined || (stacked && value === 0)) return;
+      const { x, y } = element.tooltipPosition(true);
+      if (x === null || y === null) return;
+      let labelY: number;
+      let labelX = x;
+      if (kind === 'line') {
+        // Labels go above their point, unless a higher point of the same quarter is close
+        // enough for the two labels to meet: then below, or beside it at the foot of the chart.
+        const closeAbove = chart.data.datasets.some((other, i) => {
+          const point = chart.getDatasetMeta(i).data[index];
+          const otherValue = other.data[index] as number | null;
+          if (i === datasetIndex || otherValue === null || !point || point.y === null) return false;
+          const above = otherValue > value || (otherValue === value && i < datasetIndex);
+          return above && y - point.y < 22;
+        });
+        labelY = y - 14;
+        if (closeAbove) {
+          labelY = y + 14;
+          if (labelY + 8 > chart.chartArea.bottom) {
+            labelY = y;
+            ctx.font = VALUE_FONT;
+            labelX = x + 10 + ctx.measureText(format(value)).width / 2 + 4;
+          }
+        }
+      } else if (stacked) {
+        const { base } = element as unknown as { base: number };
+        if (Math.abs(base - y) < 14) return; // too thin to hold a label; the table has it
+        labelY = (y + base) / 2;
+      } else {
+        labelY = y - 10;
+      }
+      add(format(value), labelX, labelY, VALUE_FONT, true);
+    });
+  });
+  // Stacked bars: the total above each stack, as in the table's Total column.
+  if (stacked) {
+    chart.data.labels?.forEach((_, index) => {
+      let total = 0;
+      let top = Infinity;
+      chart.data.datasets.forEach((dataset, datasetIndex) => {
+        const meta = chart.getDatasetMeta(datasetIndex);
+        const value = dataset.data[index] as number | null;
+        if (meta.hidden || !value) return;
+        total += value;
+        top = Math.min(top, meta.data[index].y ?? Infinity);
+      });
+      if (total === 0 || top === Infinity) return;
+      add(format(total), chart.scales.x.getPixelForValue(index), top - 10, TOTAL_FONT, false);
+    });
+  }
+  return labels;
+}
+
+/** Two labels that would overlap, or one that runs off the canvas. */
+function collide(labels: ValueLabel[], width: number): boolean {
+  const box = (label: ValueLabel) => ({ left: label.x - label.width / 2, right: label.x + label.width / 2, top: label.y - 8, bottom: label.y + 8 });
+  return labels.some((label, i) => {
+    const a = box(label);
+    if (a.left < 0 || a.right > width) return true;
+    return labels.slice(i + 1).some((other) => {
+      const b = box(other);
+      return a.left < b.right + 1 && b.left < a.right + 1 && a.top < b.bottom && b.top < a.bottom;
+    });
+  });
+}
+
 /**
  * Writes each value on the chart (on bar segments and above points), so no number depends on
  * hovering or on telling colours apart. A chip in the page background keeps it legible on any fill.
+ * Full labels where they fit, compact ones (`$382.3K`, `1.5 h`) where not, and none at all where
+ * even those would run into each other, as on a phone: the table beside the chart has every number.
  * One plugin per chart, reading its state through a closure: functions passed in Chart.js plugin
  * options would be taken for scriptable options and called with a context.
  */
@@ -114,83 +209,32 @@ const valueLabels = (state: LabelState): Plugin => ({
   id: 'hindsightValueLabels',
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
-    const { kind, colours, stacked } = state;
-    // The room each quarter has: narrow slots get short labels, very narrow ones none (the table
-    // beside the chart has every number).
+    const { kind, colours } = state;
     const slot = chart.chartArea.width / Math.max(1, chart.data.labels?.length ?? 1);
-    if (slot < 34) return;
-    const format = slot < 80 ? state.compact : state.format;
     ctx.save();
-    ctx.font = '600 11px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    chart.data.datasets.forEach((dataset, datasetIndex) => {
-      const meta = chart.getDatasetMeta(datasetIndex);
-      if (meta.hidden) return;
-      meta.data.forEach((element, index) => {
-        const value = dataset.data[index] as number | null;
-        if (value === null || value === undefined || (stacked && value === 0)) return;
-        const { x, y } = element.tooltipPosition(true);
-        if (x === null || y === null) return;
-        let labelY: number;
-        let labelX = x;
-        if (kind === 'line') {
-          // Labels go above their point, unless a higher point of the same quarter is close
-          // enough for the two labels to meet: then below, or beside it at the foot of the chart.
-          const closeAbove = chart.data.datasets.some((other, i) => {
-            const point = chart.getDatasetMeta(i).data[index];
-            const otherValue = other.data[index] as number | null;
-            if (i === datasetIndex || otherValue === null || !point || point.y === null) return false;
-            const above = otherValue > value || (otherValue === value && i < datasetIndex);
-            return above && y - point.y < 22;
-          });
-          labelY = y - 14;
-          if (closeAbove) {
-            labelY = y + 14;
-            if (labelY + 8 > chart.chartArea.bottom) {
-              labelY = y;
-              labelX = x + 10 + ctx.measureText(format(value)).width / 2 + 4;
-            }
-          }
-        } else if (stacked) {
-          const { base } = element as unknown as { base: number };
-          if (Math.abs(base - y) < 14) return; // too thin to hold a label; the table has it
-          labelY = (y + base) / 2;
-        } else {
-          labelY = y - 10;
-        }
-        const text = format(value);
-        const width = ctx.measureText(text).width + 8;
+    const formats = slot < 80 ? [state.compact] : [state.format, state.compact];
+    const labels =
+      slot < 34
+        ? []
+        : (formats.map((format) => layout(chart, state, format)).find((candidate) => !collide(candidate, chart.width)) ?? []);
+    for (const label of labels) {
+      ctx.font = label.font;
+      if (label.chip) {
         ctx.fillStyle = colours.bg;
         ctx.globalAlpha = 0.9;
-        ctx.fillRect(labelX - width / 2, labelY - 8, width, 16);
+        ctx.fillRect(label.x - label.width / 2, label.y - 8, label.width, 16);
         ctx.globalAlpha = 1;
-        ctx.fillStyle = colours.text;
-        ctx.fillText(text, labelX, labelY);
-      });
-    });
-    // Stacked bars: the total above each stack, as in the table's Total column.
-    if (stacked) {
-      chart.data.labels?.forEach((_, index) => {
-        let total = 0;
-        let top = Infinity;
-        chart.data.datasets.forEach((dataset, datasetIndex) => {
-          const meta = chart.getDatasetMeta(datasetIndex);
-          const value = dataset.data[index] as number | null;
-          if (meta.hidden || !value) return;
-          total += value;
-          top = Math.min(top, meta.data[index].y ?? Infinity);
-        });
-        if (total === 0 || top === Infinity) return;
-        ctx.fillStyle = colours.text;
-        ctx.font = '700 12px system-ui, sans-serif';
-        ctx.fillText(format(total), chart.scales.x.getPixelForValue(index), top - 10);
-      });
+      }
+      ctx.fillStyle = colours.text;
+      ctx.fillText(label.text, label.x, label.y);
     }
     // A quarter with no data at all is a gap in a line: say so on the chart, not only in the table.
     if (kind === 'line') {
       const xScale = chart.scales.x;
       const yScale = chart.scales.y;
+      ctx.font = VALUE_FONT;
       chart.data.labels?.forEach((_, index) => {
         if (chart.data.datasets.every((dataset) => dataset.data[index] === null)) {
           ctx.fillStyle = colours.muted;

@@ -9,8 +9,8 @@ export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIss
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
         const known = keysAt(schema, issue.path);
-        const hint = suggest(key, known) || (known.length && known.length <= 12 ? `; known here: ${known.join(', ')}` : '');
-        return problemAt(source, path, `is not a known field${hint}; remove it or fix its spelling`, 'schema');
+        const hint = suggest(key, known) || (known.length && known.length <= 12 ? `; remove it, or use one of: ${known.join(', ')}` : '');
+        return problemAt(source, path, hint ? `is not a known field${hint}` : 'is not a known field; remove it or fix its spelling', 'schema', 'error', 'key');
       });
     }
     const value = valueAt(raw, issue.path);
@@ -20,8 +20,8 @@ export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIss
   });
 }
 
-export function problemAt(source: Source, path: readonly PropertyKey[], message: string, rule: string, severity: Problem['severity'] = 'error'): Problem {
-  const { line, column } = position(source, locate(source, path));
+export function problemAt(source: Source, path: readonly PropertyKey[], message: string, rule: string, severity: Problem['severity'] = 'error', at: 'value' | 'key' = 'value'): Problem {
+  const { line, column } = position(source, locate(source, path, at));
   return { file: source.file, line, column, field: formatField(path), message, severity, rule };
 }
 
@@ -111,7 +111,7 @@ function suggest(key: string, candidates: readonly string[]): string {
   const best = candidates
     .map((candidate) => ({ candidate, distance: distance(key.toLowerCase(), candidate.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance)[0];
-  return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${best.candidate}"?` : '';
+  return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${best.candidate}"? Rename it` : '';
 }
 
 /** Levenshtein distance, for "did you mean" hints on misspelt keys. */

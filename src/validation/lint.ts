@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Settings } from '../schemas/settings.ts';
 import { findBlame, looksLikePersonName } from '../domain/lint/blameless.ts';
-import { findSecrets, redact } from '../domain/lint/secrets.ts';
+import { findSecrets, redact, type SecretFinding } from '../domain/lint/secrets.ts';
 import { frontmatterWarnings } from '../domain/lint/rules.ts';
-import { readProse, type Prose } from './body.ts';
+import { readProse } from './body.ts';
 import { problemAt } from './issues.ts';
 import { formatField, type Problem } from './problem.ts';
 import { position, type Source } from './source.ts';
@@ -39,22 +39,24 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     rule,
   });
 
-  for (const secret of await findSecrets(source.text, source.file)) {
+  const secrets = await findSecrets(source.text, source.file);
+  secretsBySource.set(source, secrets);
+  for (const secret of secrets) {
     const shown = redact(source.text.slice(secret.index, secret.index + secret.length));
     problems.push(at(secret.index, fieldAt(source, secret.index), `holds what looks like a ${secret.kind} (${shown}); remove it — a post-mortem must never carry credentials or personal data (rotate the credential if it was real)`, 'secret', 'error'));
   }
 
-  const body = readProse(source.text);
-  const prose: { field: string; segment: Prose }[] = [];
+  const body = readProse(source.text, source.bodyOffset);
+  const prose: ProseField[] = [];
   if ('error' in body) {
     problems.push(at(body.error.offset, 'body', `is not valid MDX: ${body.error.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks`, 'mdx-syntax', 'error'));
   } else {
-    prose.push(...body.prose.filter((segment) => segment.offset >= source.bodyOffset).map((segment) => ({ field: 'body', segment })));
+    prose.push(...body.prose.map((segment) => ({ field: 'body', text: segment.text, offsetOf: (index: number) => segment.offset + index })));
   }
   prose.push(...frontmatterProse(source));
-  for (const { field, segment } of prose) {
-    for (const finding of findBlame(segment.text, names)) {
-      problems.push(at(segment.offset + finding.index, field, finding.message, finding.rule, 'warning'));
+  for (const { field, text, offsetOf } of prose) {
+    for (const finding of findBlame(text, names)) {
+      problems.push(at(offsetOf(finding.index), field, finding.message, finding.rule, 'warning'));
     }
   }
 
@@ -66,18 +68,69 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
   return applyLevels(problems, settings);
 }
 
-/** settings.lint may switch a rule off or change its level. */
+/** The secrets lintFile found in each source, so other messages about the file can be scrubbed. */
+const secretsBySource = new WeakMap<Source, SecretFinding[]>();
+
+/**
+ * Problems whose message quotes a secret from its file — a schema error that echoes the value of a
+ * field where a token was pasted, a reference to a "post-mortem id" that is a key — with every
+ * quoted secret cut to its first 4 characters. Run it over all problems before printing them.
+ */
+export async function redactSecretEchoes(problems: readonly Problem[], sources: readonly Source[]): Promise<Problem[]> {
+  const byFile = new Map(sources.map((source) => [source.file, source]));
+  const secretsOf = new Map<string, string[]>();
+  const out: Problem[] = [];
+  for (const problem of problems) {
+    const source = byFile.get(problem.file);
+    if (!source || problem.rule === 'secret') {
+      out.push(problem);
+      continue;
+    }
+    let secrets = secretsOf.get(problem.file);
+    if (!secrets) {
+      const found = secretsBySource.get(source) ?? (await findSecrets(source.text, source.file));
+      secrets = found.map((secret) => source.text.slice(secret.index, secret.index + secret.length));
+      secretsOf.set(problem.file, secrets);
+    }
+    const message = secrets.reduce(scrub, problem.message);
+    out.push(message === problem.message ? problem : { ...problem, message });
+  }
+  return out;
+}
+
+/** Replaces every run of more than 4 characters of `secret` (from its start) in `message`. */
+function scrub(message: string, secret: string): string {
+  const head = secret.slice(0, 5);
+  let out = '';
+  let from = 0;
+  for (let at = message.indexOf(head); at !== -1; at = message.indexOf(head, from)) {
+    let length = 5;
+    while (length < secret.length && message[at + length] === secret[length]) length++;
+    out += message.slice(from, at) + redact(secret);
+    from = at + length;
+  }
+  return out + message.slice(from);
+}
+
+/** settings.lint may switch a rule off or change its level (secrets and MDX syntax are not among its keys). */
 export function applyLevels(problems: Problem[], settings: Settings): Problem[] {
   return problems.flatMap((problem) => {
-    const level = settings.lint[problem.rule];
+    const level = settings.lint[problem.rule as keyof Settings['lint']];
     if (level === 'off') return [];
     return level ? [{ ...problem, severity: level }] : [problem];
   });
 }
 
-/** Every prose string of the frontmatter, with its field path and file offset. */
-function frontmatterProse(source: Source): { field: string; segment: Prose }[] {
-  const out: { field: string; segment: Prose }[] = [];
+/** A piece of prose to lint, and where each of its characters sits in the file. */
+interface ProseField {
+  field: string;
+  text: string;
+  offsetOf: (index: number) => number;
+}
+
+/** Every prose string of the frontmatter, with its field path and file offsets. */
+function frontmatterProse(source: Source): ProseField[] {
+  const out: ProseField[] = [];
   const walk = (node: unknown, path: PropertyKey[]) => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -88,15 +141,50 @@ function frontmatterProse(source: Source): { field: string; segment: Prose }[] {
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => walk(item, [...path, index]));
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      const start = source.frontmatterOffset + (node as Node).range![0];
-      // Find the value as written (quotes and block indicators come before it).
-      const found = source.text.indexOf(node.value.slice(0, 24), start);
-      const offset = found >= 0 && found < source.frontmatterOffset + node.range[1] ? found : start;
-      out.push({ field: formatField(path), segment: { text: node.value, offset } });
+      const [start, end] = [source.frontmatterOffset + node.range[0], source.frontmatterOffset + node.range[1]];
+      const value = node.value;
+      let offsets: number[] | undefined;
+      out.push({
+        field: formatField(path),
+        text: value,
+        offsetOf: (index) => (offsets ??= alignValue(value, source.text, start, end))[Math.min(index, offsets.length - 1)] ?? start,
+      });
     }
   };
   walk(source.doc?.contents, []);
   return out;
+}
+
+/**
+ * The file offset of each character of a YAML string value, found by walking the value and its
+ * source together: quotes, block indicators (`>`, `|`), the indentation of continuation lines and
+ * folded line breaks are skipped, so a finding on the second line of a folded `whys` entry points
+ * at that line. An escape (`\"`, `\n`) the walk cannot follow costs at most a few columns.
+ */
+export function alignValue(value: string, text: string, start: number, end: number): number[] {
+  const offsets: number[] = new Array(value.length);
+  // A block scalar's text starts on the line after its header (`|-  # a comment`).
+  let at = text[start] === '|' || text[start] === '>' ? text.indexOf('\n', start) + 1 || start : start;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    const space = /\s/.test(char);
+    // The first character may sit after an opening quote or indentation; later ones are close by.
+    const limit = i === 0 ? end : Math.min(end, at + 16);
+    let found = -1;
+    for (let j = at; j < limit; j++) {
+      if (text[j] === char || (space && /\s/.test(text[j]))) {
+        found = j;
+        break;
+      }
+    }
+    if (found === -1) {
+      offsets[i] = Math.min(at, end);
+      continue;
+    }
+    offsets[i] = found;
+    at = found + 1;
+  }
+  return offsets;
 }
 
 /** The frontmatter field at an offset, or `body`. */

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { validateLibrary, type LibraryValidation } from './validate.ts';
-import { lintFile, personNames } from './lint.ts';
+import { personNames } from './lint.ts';
+import { lintAll } from './parallel.ts';
+import { CheckCache, cachedValidate } from './cache.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -22,7 +24,7 @@ export function listPostmortems(dir: string): string[] {
  * `only` limits the report to some files; the whole library is still read, since ids and
  * references span files. Paths in problems are relative to `cwd`.
  */
-export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[]): LibraryValidation & { files: string[] } {
+export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[], cache?: CheckCache): LibraryValidation & { files: string[] } {
   const shown = (path: string) => relative(cwd, path) || path;
   const settingsPath = join(root, 'settings.yaml');
   const listed = listPostmortems(join(root, 'postmortems'));
@@ -30,8 +32,9 @@ export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: re
   const extra = (only ?? []).map((file) => resolve(cwd, file)).filter((file) => !listed.includes(file));
   const files = [...listed, ...extra];
   const result = validateLibrary(
-    { file: shown(settingsPath), text: existsSync(settingsPath) ? readFileSync(settingsPath, 'utf8') : undefined },
+    { file: shown(settingsPath), text: readSettingsText(settingsPath) },
     files.map((file) => ({ file: shown(file), text: readFileSync(file, 'utf8') })),
+    cachedValidate(cache),
   );
   if (only) {
     const wanted = new Set([...only.map((file) => shown(resolve(cwd, file))), shown(settingsPath)]);
@@ -43,12 +46,24 @@ export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: re
 
 /** Everything `loadLibrary` checks, plus the linters (secrets, MDX syntax, blameless, warnings). */
 export async function checkLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[]): Promise<LibraryValidation & { files: string[] }> {
-  const result = loadLibrary(root, cwd, only);
+  // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds;
+  // the rest are linted on every core (parallel.ts).
+  const cache = CheckCache.open(readSettingsText(join(root, 'settings.yaml')));
+  const result = loadLibrary(root, cwd, only, cache);
   if (!result.settings) return result;
-  const names = personNames(result.settings, result.entries);
+  const settings = result.settings;
+  const names = personNames(settings, result.entries);
   const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
-  for (const source of result.sources) {
-    result.problems.push(...(await lintFile(source, byFile.get(source.file), result.settings, names)));
-  }
+  const cached = result.sources.map((source) => cache?.lintResult(source, names));
+  const todo = result.sources.filter((_, index) => !cached[index]);
+  const linted = await lintAll(todo, (source) => byFile.get(source.file), settings, names);
+  todo.forEach((source, index) => cache?.storeLint(source, names, linted[index]));
+  let next = 0;
+  for (const problems of cached) result.problems.push(...(problems ?? linted[next++]));
+  cache?.save();
   return result;
+}
+
+function readSettingsText(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }

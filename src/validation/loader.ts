@@ -38,11 +38,14 @@ export function postmortemLoader(root: string): Loader {
           `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} — fix these and build again:\n\n${errors.map(formatProblem).join('\n')}\n`,
         );
       }
-      // Hand Astro the frontmatter as written (timestamps stay strings), keyed by absolute path.
-      const rawByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.source.doc?.toJS()]));
+      // Every entry was just parsed with the collection's own schema (validateFile), so hand Astro
+      // that result instead of letting it parse each entry a second time; keyed by absolute path.
+      // A file the check did not see falls back to Astro's parse of the frontmatter.
+      const dataByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.data]));
       await base.load({
         ...context,
-        parseData: (props) => context.parseData({ ...props, data: (props.filePath && rawByPath.get(resolve(props.filePath))) || props.data }),
+        parseData: async <TData extends Record<string, unknown>>(props: Parameters<typeof context.parseData<TData>>[0]) =>
+          ((props.filePath && dataByPath.get(resolve(props.filePath))) as TData | undefined) || context.parseData(props),
       });
     },
   };

@@ -35,18 +35,20 @@ export function position(source: Source, offset: number): { line: number; column
  * Where a field path sits in the frontmatter: the key of the deepest existing field on the path
  * (so a missing `actions[1].deadline` points at `actions[1]`), as a file offset.
  */
-export function locate(source: Source, path: readonly PropertyKey[]): number {
+export function locate(source: Source, path: readonly PropertyKey[], at: 'value' | 'key' = 'value'): number {
   const doc = source.doc;
   if (!doc?.contents) return 0;
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
-  for (const key of path) {
+  for (const [index, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && (isScalar(item.key) ? item.key.value : item.key) === key);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
       node = pair.value;
-      if (isScalar(node)) offset = rangeStart(node) ?? offset;
+      // An unknown key is pointed at itself; a wrong value at the value.
+      const last = index === path.length - 1;
+      if (isScalar(node) && !(last && at === 'key')) offset = rangeStart(node) ?? offset;
     } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
       node = node.items[key];
       offset = rangeStart(node) ?? offset;

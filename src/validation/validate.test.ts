@@ -195,7 +195,7 @@ describe('schema errors (SPEC 3: missing, wrong type, outside its set, unknown k
       ],
     },
     // An unknown key inside an action, inserted as line 61; nothing is close enough for a hint.
-    { name: 'unknown key in an action', edits: { '    owner: platform-team': '    owner: platform-team\n    assignee: platform-team' }, expected: [{ line: 61, field: 'actions[1].assignee', rule: 'schema', says: [/is not a known field/, /remove it or fix its spelling/] }] },
+    { name: 'unknown key in an action', edits: { '    owner: platform-team': '    owner: platform-team\n    assignee: platform-team' }, expected: [{ line: 61, field: 'actions[1].assignee', rule: 'schema', says: [/is not a known field/, /remove it, or use one of: title, owner, deadline, priority, status, completed, ticket/] }] },
     // An unknown key must not hide the rules between fields: both are reported in one run.
     {
       name: 'unknown key and an out-of-order timeline together',

@@ -47,6 +47,15 @@ export function validateSettings(file: string, text: string | undefined): Valida
   return { problems: issuesToProblems(source, result.error.issues, raw, settingsSchema) };
 }
 
+// Building a zod 4 schema is costly (it compiles a parser per object schema on first use): build the
+// post-mortem schema once per settings, not once per file. On 1,000 files this was ~1/4 of `check`.
+const schemas = new WeakMap<Settings, ReturnType<typeof postmortemSchema>>();
+function schemaFor(settings: Settings): ReturnType<typeof postmortemSchema> {
+  let schema = schemas.get(settings);
+  if (!schema) schemas.set(settings, (schema = postmortemSchema(settings)));
+  return schema;
+}
+
 /** Checks one post-mortem file on its own (schema and the rules between its fields). */
 export function validateFile(file: string, text: string, settings: Settings): Validation<ValidEntry> & { source: Source } {
   const source = readSource(file, text);
@@ -56,7 +65,7 @@ export function validateFile(file: string, text: string, settings: Settings): Va
   const syntax = yamlProblems(source);
   if (syntax.length) return { source, problems: syntax };
   const raw = source.doc.toJS() ?? {};
-  const schema = postmortemSchema(settings);
+  const schema = schemaFor(settings);
   const result = schema.safeParse(raw);
   if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };
   const id = result.data.id ?? basename(file, extname(file));
@@ -99,10 +108,15 @@ export interface LibraryValidation {
 }
 
 /** Every rule over settings and every post-mortem: all problems of all files at once. */
-export function validateLibrary(settingsFile: { file: string; text?: string }, files: readonly { file: string; text: string }[]): LibraryValidation {
+export function validateLibrary(
+  settingsFile: { file: string; text?: string },
+  files: readonly { file: string; text: string }[],
+  /** validateFile, or a stand-in that remembers its results (cache.ts). */
+  validate: typeof validateFile = validateFile,
+): LibraryValidation {
   const settings = validateSettings(settingsFile.file, settingsFile.text);
   if (!settings.value) return { sources: [], entries: [], problems: settings.problems };
-  const results = files.map(({ file, text }) => validateFile(file, text, settings.value!));
+  const results = files.map(({ file, text }) => validate(file, text, settings.value!));
   const entries = results.flatMap((result) => (result.value ? [result.value] : []));
   return {
     settings: settings.value,

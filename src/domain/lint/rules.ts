@@ -12,7 +12,8 @@ export interface FieldFinding {
 
 /** How many days after the local date of `resolved` each priority's deadline may fall. */
 export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string): string {
-  const day = DateTime.fromISO(resolvedDate);
+  // Calendar arithmetic on a date: UTC, so the machine's own zone and its DST never move it.
+  const day = DateTime.fromISO(resolvedDate, { zone: 'utc' });
   if (priority === 'P1') return day.plus({ days: 7 }).toISODate()!;
   if (priority === 'P2') return day.plus({ days: 31 }).toISODate()!;
   // P0: the next business day (Monday to Friday) after the day it was resolved.
@@ -21,24 +22,39 @@ export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string
   return next.toISODate()!;
 }
 
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+function millisBetween(from: string, to: string): number {
+  return instant(to).toMillis() - instant(from).toMillis();
+}
+
+/** 1441 → "24 h 1 min", 1500 → "25 h", 67 * 60 → "67 h". */
+export function hoursAndMinutes(minutes: number): string {
+  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
 const WINDOW: Record<'P0' | 'P1' | 'P2', string> = {
-  P0: 'by the next business day',
-  P1: 'within 7 days',
-  P2: 'within 31 days',
+  P0: 'by the next business day after resolution',
+  P1: 'within 7 days of resolution',
+  P2: 'within 31 days of resolution',
 };
 
 /** SPEC 3 warnings read from the frontmatter alone. */
 export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFinding[] {
   const findings: FieldFinding[] = [];
   if (pm.whys.length !== 5) {
-    findings.push({ path: ['whys'], rule: 'whys-count', message: `has ${pm.whys.length} whys; ask "why?" until you reach a cause you can act on — 5 is the aim` });
+    const advice = pm.whys.length < 5 ? 'keep asking "why?" until you reach a cause you can act on' : 'merge whys that say the same thing, or stop at the first cause you can act on';
+    findings.push({ path: ['whys'], rule: 'whys-count', message: `has ${pm.whys.length} whys; 5 is the aim — ${advice}` });
   }
   if (pm.wentWell.length < 3 || pm.wentWell.length > 5) {
-    findings.push({ path: ['wentWell'], rule: 'went-well-count', message: `has ${pm.wentWell.length} entries; name 3 to 5 things that worked, so the response's strengths are kept too` });
+    findings.push({ path: ['wentWell'], rule: 'went-well-count', message: `has ${pm.wentWell.length} ${pm.wentWell.length === 1 ? 'entry' : 'entries'}; name 3 to 5 things that worked, so the response's strengths are kept too` });
   }
-  if (pm.resolved && pm.reportCompleted && minutesBetween(pm.resolved, pm.reportCompleted) > 24 * 60) {
-    const hours = Math.floor(minutesBetween(pm.resolved, pm.reportCompleted) / 60);
-    findings.push({ path: ['reportCompleted'], rule: 'summary-late', message: `is ${hours} h after resolved; the summary is due within 24 hours of resolution` });
+  // Compared to the millisecond: 24 h 0 min 30 s is already more than 24 hours.
+  if (pm.resolved && pm.reportCompleted && millisBetween(pm.resolved, pm.reportCompleted) > DAY) {
+    const late = `${millisBetween(pm.resolved, pm.reportCompleted) % MINUTE ? 'more than ' : ''}${hoursAndMinutes(minutesBetween(pm.resolved, pm.reportCompleted))}`;
+    findings.push({ path: ['reportCompleted'], rule: 'summary-late', message: `is ${late} after resolved; the summary is due within 24 hours of resolution` });
   }
   if (pm.resolved) {
     const zone = pm.timezone ?? settings.timezone;
@@ -49,7 +65,7 @@ export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFi
         findings.push({
           path: ['actions', index, 'deadline'],
           rule: 'action-deadline',
-          message: `${action.priority} actions are due ${WINDOW[action.priority]} of resolution (${limit}); this one is due ${action.deadline} — raise its priority's pace or lower its priority`,
+          message: `${action.priority} actions are due ${WINDOW[action.priority]} (${limit}); this one is due ${action.deadline} — bring the deadline forward, or lower the priority if it can wait`,
         });
       }
     });
@@ -69,12 +85,13 @@ function timelineGaps(pm: Postmortem, settings: Settings, zone: string): FieldFi
   for (let i = 1; i < entries.length; i++) {
     const [from, to] = [entries[i - 1].at, entries[i].at];
     if (!from || !to || instant(to).toMillis() > resolved) continue;
-    const gap = minutesBetween(from, to);
-    if (gap > settings.sev1MaxGapMinutes) {
+    // Compared to the millisecond, like summary-late: 15 min 30 s is longer than 15 minutes.
+    if (millisBetween(from, to) > settings.sev1MaxGapMinutes * MINUTE) {
+      const gap = `${millisBetween(from, to) % MINUTE ? 'more than ' : ''}${minutesBetween(from, to)} minutes`;
       findings.push({
         path: ['timeline', i],
         rule: 'sev1-timeline-gap',
-        message: `comes ${gap} minutes after the entry before it; SEV-1 timelines are minute by minute (at most ${settings.sev1MaxGapMinutes} minutes between entries) — add what happened in between`,
+        message: `comes ${gap} after the entry before it; SEV-1 timelines are minute by minute (at most ${settings.sev1MaxGapMinutes} minutes between entries) — add what happened in between`,
       });
     }
   }

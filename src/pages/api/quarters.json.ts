@@ -5,7 +5,7 @@ import { quarterRecord } from '../../domain/review.ts';
 
 /** SPEC 5: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
 export const GET: APIRoute = async () => {
-  const { published, today, settings } = await getLibrary();
-  const records = quarterStats(published, today, settings.timezone).map(quarterRecord);
+  const { published, today, settings, public: isPublic } = await getLibrary();
+  const records = quarterStats(published, today, settings.timezone).map((stats) => quarterRecord(stats, isPublic));
   return new Response(JSON.stringify(records, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

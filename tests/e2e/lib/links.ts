@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LinkChecker, LinkState } from 'linkinator';
+
+/** The text of every `<tag>` element of an XML file, e.g. each `<loc>` of a sitemap. */
+function xmlValues(xml: string, tag: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>\\s*(?:<!\\[CDATA\\[)?([^<\\]]+?)(?:\\]\\]>)?\\s*</${tag}>`, 'g'))].map((match) =>
+    match[1].replace(/&amp;/g, '&'),
+  );
+}
+
+export interface FeedLinks {
+  /** Where the feeds say the site lives (settings.url), e.g. `https://postmortems.example.com`. */
+  siteOrigin: string;
+  /** Every URL the feeds, the sitemap and incidents.json give, as found. */
+  urls: string[];
+}
+
+/** The URLs other tools follow into the site: RSS items, sitemap entries and incidents.json urls. */
+export function feedLinks(dist: string): FeedLinks {
+  const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
+  const siteOrigin = new URL(xmlValues(rss, 'link')[0]).origin;
+  const urls = [...xmlValues(rss, 'link'), ...xmlValues(rss, 'guid').filter((guid) => /^https?:/.test(guid))];
+  const index = join(dist, 'sitemap-index.xml');
+  if (existsSync(index)) {
+    for (const sitemap of xmlValues(readFileSync(index, 'utf8'), 'loc')) {
+      urls.push(sitemap);
+      const file = join(dist, new URL(sitemap).pathname);
+      if (existsSync(file)) urls.push(...xmlValues(readFileSync(file, 'utf8'), 'loc'));
+    }
+  }
+  const incidents = JSON.parse(readFileSync(join(dist, 'api/incidents.json'), 'utf8')) as { url: string }[];
+  urls.push(...incidents.map((incident) => new URL(incident.url, siteOrigin).href));
+  return { siteOrigin, urls };
+}
+
+/**
+ * Crawls the served site from its home page, the feeds, the sitemap and the JSON files, following
+ * every same-origin link and checking each `#fragment` names an element of its page. Links to other
+ * origins are left alone: CI has no network, and they are not ours to fix.
+ */
+export async function brokenLinks(dist: string, origin: string): Promise<{ broken: string[]; checked: number; foreign: string[] }> {
+  const { siteOrigin, urls } = feedLinks(dist);
+  // A feed or sitemap entry that does not point into the site is broken however it resolves.
+  const foreign = urls.filter((url) => !url.startsWith(`${siteOrigin}/`));
+  const local = urls.filter((url) => url.startsWith(`${siteOrigin}/`)).map((url) => origin + url.slice(siteOrigin.length));
+  const roots = ['/', '/rss.xml', '/sitemap-index.xml', '/api/incidents.json', '/api/quarters.json', '/api/actions.json'].map((path) => origin + path);
+  const checker = new LinkChecker();
+  const result = await checker.check({
+    path: [...new Set([...roots, ...local])],
+    recurse: true,
+    checkFragments: true,
+    concurrency: 16,
+    timeout: 10_000,
+    linksToSkip: async (link) => !link.startsWith(`${origin}/`) && link !== origin,
+  });
+  const broken = result.links
+    .filter((link) => link.state === LinkState.BROKEN)
+    .map((link) => {
+      // A page that loads but lacks the fragment's element comes back 200 and broken.
+      const why = link.status === 200 && link.url.includes('#') ? 'no element with this id' : `HTTP ${link.status ?? 'no response'}`;
+      return `${link.url.replace(origin, '')}  ${why} (linked from ${link.parent?.replace(origin, '') ?? 'a page, feed or JSON file'})`;
+    });
+  return { broken: [...new Set(broken)].sort(), checked: result.links.filter((link) => link.state === LinkState.OK).length, foreign };
+}
