@@ -9,8 +9,6 @@ import {
   humanize,
   localInstant,
   openActions,
-  previousQuarter,
-  quarterOfDate,
   timelineRows,
   zoneAbbreviation,
 } from './format.ts';
@@ -138,15 +136,6 @@ describe('labels and quarters', () => {
     expect(humanize(slug)).toBe(expected);
   });
 
-  it.each([
-    ['2026-01-01', '2026-Q1', '2025-Q4'],
-    ['2026-03-31', '2026-Q1', '2025-Q4'],
-    ['2026-04-01', '2026-Q2', '2026-Q1'],
-    ['2026-11-27', '2026-Q4', '2026-Q3'],
-  ])('%s is in %s, after %s', (date, quarter, previous) => {
-    expect(quarterOfDate(date)).toBe(quarter);
-    expect(previousQuarter(quarter)).toBe(previous);
-  });
 });
 
 describe('actions', () => {

@@ -344,18 +344,6 @@ export function costLines(
 // ---------------------------------------------------------------------------------------------
 // Quarters and lists
 
-/** The calendar quarter of a date `YYYY-MM-DD`, written `2026-Q4`. */
-export function quarterOfDate(isoDate: string): string {
-  const [year, month] = isoDate.split('-').map(Number);
-  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-/** The quarter before `2026-Q1`: `2025-Q4`. */
-export function previousQuarter(quarter: string): string {
-  const [year, q] = quarter.split('-Q').map(Number);
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
-}
-
 export interface Facet {
   value: string;
   label: string;
@@ -388,27 +376,14 @@ export function facets(incidents: readonly Incident[]): Facets {
 
 export interface HomeFigures {
   published: number;
-  quarter: string;
-  thisQuarter: number;
-  previousQuarter: string;
-  lastQuarter: number;
-  sev1ThisQuarter: number;
   openActions: number;
   overdueActions: number;
 }
 
 /** The headline counts on the home page; published post-mortems only (SPEC 1). */
-export function homeFigures(published: readonly Incident[], actions: readonly ActionItem[], today: string): HomeFigures {
-  const quarter = quarterOfDate(today);
-  const previous = previousQuarter(quarter);
-  const inQuarter = (q: string) => published.filter((incident) => incident.quarter === q);
+export function homeFigures(published: readonly Incident[], actions: readonly ActionItem[]): HomeFigures {
   return {
     published: published.length,
-    quarter,
-    thisQuarter: inQuarter(quarter).length,
-    previousQuarter: previous,
-    lastQuarter: inQuarter(previous).length,
-    sev1ThisQuarter: inQuarter(quarter).filter((incident) => incident.severity === 'SEV-1').length,
     openActions: actions.filter((action) => action.status === 'open' || action.status === 'in-progress').length,
     overdueActions: actions.filter((action) => action.overdue).length,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  headlineFigures,
   actionJson,
   categoryRepeatPairs,
   categoryShares,
@@ -19,7 +20,7 @@ import {
   totals,
   type Better,
 } from './review.ts';
-import { quarterStats } from './quarters.ts';
+import { quarterStats, type QuarterStats } from './quarters.ts';
 import { byCategory } from './groups.ts';
 import { formatMinutes } from './format.ts';
 import { testAction, testLibrary, type Fixture } from './testing.ts';
@@ -277,5 +278,34 @@ describe('repeats and categories', () => {
       ['E', '2026-05-01', true],
       ['E', '2026-06-30', false],
     ]);
+  });
+});
+
+describe('headlineFigures', () => {
+  const base = {
+    quarter: '2026-Q2',
+    count: 3,
+    bySeverity: { 'SEV-1': 1, 'SEV-2': 2, 'SEV-3': 0 },
+    mttd: { mean: 10, median: 8, p90: 20 },
+    mttr: { mean: 100, median: 90, p90: 150 },
+    actionCompletionRate: 0.5,
+    onTimeRate: 1,
+    repeats: 1,
+    totalCost: 1000,
+  };
+  it('compares with the quarter before, saying which way is better', () => {
+    const stats = { ...base, change: { count: 2, mttdMedian: -4, mttrMedian: 30, actionCompletionRate: 0.25, onTimeRate: 0, repeats: 1, totalCost: -500 } } as unknown as QuarterStats;
+    const figures = headlineFigures(stats, 'USD');
+    const byLabel = Object.fromEntries(figures.map((f) => [f.label, f]));
+    expect(byLabel['Post-mortems'].change.text).toBe('up 2 from 2026-Q1');
+    expect(byLabel['MTTD (median)'].change).toMatchObject({ arrow: '▼', verdict: 'better' });
+    expect(byLabel['MTTR (median)'].change).toMatchObject({ arrow: '▲', verdict: 'worse' });
+    expect(byLabel['Done on time'].change.text).toBe('no change from 2026-Q1');
+    expect(byLabel['Total cost']).toMatchObject({ value: '$1,000.00', money: true });
+    expect(byLabel['Total cost'].change.text).toBe('down $500.00 from 2026-Q1');
+  });
+  it('says so for the first quarter on record', () => {
+    const figures = headlineFigures({ ...base, change: null } as unknown as QuarterStats, 'USD');
+    expect(figures.every((f) => f.change.text === 'first quarter on record')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
 import { formatCount, formatMinutes, formatMoney } from './format.ts';
+import { previousQuarter } from './quarters.ts';
 
 /*
  * What the quarterly review, category, service and action pages show beyond the figures of
@@ -351,4 +352,43 @@ export function heatLevel(mean: number | null): 0 | 1 | 2 | 3 {
 /** A mean score with one decimal: 2.6667 → `2.7`, 0 → `0`; null → `—`. */
 export function formatScore(mean: number | null): string {
   return mean === null ? '—' : (Math.round(mean * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+export interface HeadlineFigure {
+  label: string;
+  value: string;
+  change: ChangeText;
+  detail?: string;
+  /** Left out of a public build, which publishes no money. */
+  money?: boolean;
+}
+
+/** The headline figures of a quarter with their change against the quarter before: the review page and the home page. */
+export function headlineFigures(stats: QuarterStats, currency: string): HeadlineFigure[] {
+  const { change } = stats;
+  const previous = previousQuarter(stats.quarter);
+  const money = (amount: number) => formatMoney(amount, currency);
+  const delta = (current: number | null, value: number | null | undefined, format: (n: number) => string, better: Better = 'neither') =>
+    describeChange({ current, delta: change ? (value ?? null) : null, previous: change ? previous : undefined, format, better });
+  const spread = (figure: { mean: number | null; p90: number | null }) =>
+    figure.mean === null ? undefined : `mean ${formatMinutes(figure.mean)} · p90 ${formatMinutes(figure.p90)}`;
+  return [
+    { label: 'Post-mortems', value: formatCount(stats.count), change: delta(stats.count, change?.count, formatCount), detail: `${stats.bySeverity['SEV-1']} SEV-1` },
+    { label: 'MTTD (median)', value: formatMinutes(stats.mttd.median), change: delta(stats.mttd.median, change?.mttdMedian, formatMinutes, 'lower'), detail: spread(stats.mttd) },
+    { label: 'MTTR (median)', value: formatMinutes(stats.mttr.median), change: delta(stats.mttr.median, change?.mttrMedian, formatMinutes, 'lower'), detail: spread(stats.mttr) },
+    {
+      label: 'Actions completed',
+      value: formatRate(stats.actionCompletionRate),
+      change: delta(stats.actionCompletionRate, change?.actionCompletionRate, formatPoints, 'higher'),
+      detail: 'done ÷ all but won’t-do, as of today',
+    },
+    {
+      label: 'Done on time',
+      value: formatRate(stats.onTimeRate),
+      change: delta(stats.onTimeRate, change?.onTimeRate, formatPoints, 'higher'),
+      detail: 'completed by the deadline ÷ done',
+    },
+    { label: 'Repeat incidents', value: formatCount(stats.repeats), change: delta(stats.repeats, change?.repeats, formatCount, 'lower') },
+    { label: 'Total cost', value: money(stats.totalCost), change: delta(stats.totalCost, change?.totalCost, money, 'lower'), money: true },
+  ];
 }
