@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { validateLibrary, type LibraryValidation } from './validate.ts';
-import { personNames } from './lint.ts';
+import { personNames, redactSecretEchoes } from './lint.ts';
 import { lintAll } from './parallel.ts';
 import { CheckCache, cachedValidate } from './cache.ts';
 
@@ -61,6 +61,8 @@ export async function checkLibrary(root = contentRoot(), cwd = process.cwd(), on
   let next = 0;
   for (const problems of cached) result.problems.push(...(problems ?? linted[next++]));
   cache?.save();
+  // A schema message may quote a field's value: never print a secret pasted there in full.
+  result.problems = await redactSecretEchoes(result.problems, result.sources);
   return result;
 }
 
