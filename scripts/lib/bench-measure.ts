@@ -14,6 +14,8 @@ export interface Measurement {
   peakRss: number;
   /** Largest resident memory of any one process of the tree (/usr/bin/time's maximum RSS), in bytes, or null. */
   maxProcessRss: number | null;
+  /** Every sample: ms since the start and the tree's RSS in bytes (where the memory went, over time). */
+  samples: [number, number][];
   output: string;
 }
 
@@ -79,8 +81,12 @@ export function measure(command: string, args: readonly string[], options: { cwd
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     let peakRss = 0;
+    const samples: [number, number][] = [];
     const sample = () => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (!child.pid) return;
+      const rss = treeRss(child.pid);
+      samples.push([Math.round(performance.now() - started), rss]);
+      peakRss = Math.max(peakRss, rss);
     };
     const timer = setInterval(sample, options.sampleMs ?? 100);
     child.on('error', (error) => {
@@ -101,7 +107,7 @@ export function measure(command: string, args: readonly string[], options: { cwd
         }
       }
       if (scratch) rmSync(scratch, { recursive: true, force: true });
-      resolvePromise({ code: code ?? 1, wallMs, cpuMs, peakRss: Math.max(peakRss, maxProcessRss ?? 0), maxProcessRss, output: Buffer.concat(chunks).toString('utf8') });
+      resolvePromise({ code: code ?? 1, wallMs, cpuMs, peakRss: Math.max(peakRss, maxProcessRss ?? 0), maxProcessRss, samples, output: Buffer.concat(chunks).toString('utf8') });
     });
   });
 }

@@ -129,6 +129,7 @@ export async function benchSize({ size, runs, seed, work, skip, log }: SizeOptio
     const build = await measure(NODE, [ASTRO, 'build', '--outDir', dist], { cwd: project, env: { ...env, HINDSIGHT_CACHE_DIR: cache } });
     const buildLog = join(work, `build-${run}.log`);
     writeFileSync(buildLog, build.output);
+    writeFileSync(join(work, `build-${run}.rss.tsv`), build.samples.map(([ms, rss]) => `${ms}\t${Math.round(rss / 1024 ** 2)}`).join('\n'));
     if (build.code !== 0) throw failed('the full build', build, buildLog);
     const incidents = join(dist, 'incidents');
     const pages = existsSync(incidents) ? readdirSync(incidents, { withFileTypes: true }).filter((item) => item.isDirectory()).length : 0;

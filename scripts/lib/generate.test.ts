@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
@@ -12,8 +12,14 @@ import { ACTION_STATUSES } from '../../src/schemas/action.ts';
 const files = generateLibrary({ count: 30, seed: 7 });
 const frontmatter = files.filter((file) => file.path.endsWith('.mdx')).map((file) => parse(file.text.split('\n---\n')[0].slice(4)));
 
+const written: string[] = [];
+afterAll(() => {
+  for (const root of written) rmSync(root, { recursive: true, force: true });
+});
+
 function writeOut(generated: { path: string; text: string }[]): string {
   const root = mkdtempSync(join(tmpdir(), 'hindsight-generate-'));
+  written.push(root);
   for (const file of generated) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });
     writeFileSync(join(root, file.path), file.text);

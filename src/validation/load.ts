@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { validateLibrary, type LibraryValidation } from './validate.ts';
-import { personNames, redactSecretEchoes } from './lint.ts';
-import { lintAll } from './parallel.ts';
+import { lintFile, personNames, redactSecretEchoes } from './lint.ts';
 import { CheckCache, cachedValidate } from './cache.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */
@@ -46,20 +45,21 @@ export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: re
 
 /** Everything `loadLibrary` checks, plus the linters (secrets, MDX syntax, blameless, warnings). */
 export async function checkLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[]): Promise<LibraryValidation & { files: string[] }> {
-  // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds;
-  // the rest are linted on every core (parallel.ts).
+  // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
   const cache = CheckCache.open(readSettingsText(join(root, 'settings.yaml')));
   const result = loadLibrary(root, cwd, only, cache);
   if (!result.settings) return result;
   const settings = result.settings;
   const names = personNames(settings, result.entries);
   const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
-  const cached = result.sources.map((source) => cache?.lintResult(source, names));
-  const todo = result.sources.filter((_, index) => !cached[index]);
-  const linted = await lintAll(todo, (source) => byFile.get(source.file), settings, names);
-  todo.forEach((source, index) => cache?.storeLint(source, names, linted[index]));
-  let next = 0;
-  for (const problems of cached) result.problems.push(...(problems ?? linted[next++]));
+  for (const source of result.sources) {
+    let problems = cache?.lintResult(source, names);
+    if (!problems) {
+      problems = await lintFile(source, byFile.get(source.file), settings, names);
+      cache?.storeLint(source, names, problems);
+    }
+    result.problems.push(...problems);
+  }
   cache?.save();
   // A schema message may quote a field's value: never print a secret pasted there in full.
   result.problems = await redactSecretEchoes(result.problems, result.sources);
