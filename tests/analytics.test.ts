@@ -178,6 +178,8 @@ const action = (incident: string, title: string, owner: string, deadline: string
   status,
   completed,
   overdue,
+  // No action of this fixture links a ticket.
+  ticket: null,
 });
 const ACTIONS = [
   action('INC-107', 'Finish the checkout config schema check', 'payments-sre', '2026-12-15', 'P2', 'open', null, false),

@@ -194,8 +194,8 @@ describe('quarterRecord', () => {
 
 describe('actionJson', () => {
   it.each([
-    [0, { incident: 'A', title: 'Add a canary stage', owner: 'platform', deadline: '2025-11-11', priority: 'P2', status: 'done', completed: '2025-11-10', overdue: false }],
-    [1, { incident: 'A', title: 'Add a canary stage', owner: 'platform', deadline: '2026-01-31', priority: 'P2', status: 'open', completed: null, overdue: true }],
+    [0, { incident: 'A', title: 'Add a canary stage', owner: 'platform', deadline: '2025-11-11', priority: 'P2', status: 'done', completed: '2025-11-10', overdue: false, ticket: null }],
+    [1, { incident: 'A', title: 'Add a canary stage', owner: 'platform', deadline: '2026-01-31', priority: 'P2', status: 'open', completed: null, overdue: true, ticket: null }],
   ])('action %i of A', (index, expected) => {
     expect(actionJson(library.byId.get('A')!.actions[index])).toEqual(expected);
   });

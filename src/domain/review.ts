@@ -2,7 +2,7 @@ import { SEVERITIES } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
-import { formatCount, formatMinutes, formatMoney } from './format.ts';
+import { actionRecord, formatCount, formatMinutes, formatMoney } from './format.ts';
 import { previousQuarter } from './quarters.ts';
 
 /*
@@ -120,18 +120,9 @@ export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter:
   };
 }
 
-/** One action as `actions.json` carries it: exactly SPEC 5's keys, `completed` null when absent; no owner in a public build. */
+/** One action as `actions.json` carries it: the incident's id, then the record incidents.json nests (SPEC 5). */
 export function actionJson(action: ActionItem) {
-  return {
-    incident: action.incident,
-    title: action.title,
-    ...(action.owner === undefined ? {} : { owner: action.owner }),
-    deadline: action.deadline,
-    priority: action.priority,
-    status: action.status,
-    completed: action.completed ?? null,
-    overdue: action.overdue,
-  };
+  return { incident: action.incident, ...actionRecord(action) };
 }
 
 // ---------------------------------------------------------------------------------------------
