@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { fieldComments, postmortemJsonSchema, settingsJsonSchema } from './json-schema.ts';
@@ -75,5 +77,12 @@ describe('settingsJsonSchema', () => {
     expect(schema.required ?? []).toEqual([]);
     expect(schema.properties.sev1MaxGapMinutes.description).toMatch(/SEV-1/);
     expect(schema.properties.lint.additionalProperties.enum).toEqual(['off', 'warning', 'error']);
+  });
+});
+
+describe('the committed JSON Schemas', () => {
+  it('match what the zod schemas generate today (run `npm run schema` after changing a schema)', () => {
+    const committed = JSON.parse(readFileSync(join(project, 'schema/settings.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(settingsJsonSchema(project))));
   });
 });
