@@ -5,7 +5,7 @@ import { FACTOR_KEYS } from '../schemas/settings.ts';
 import { durations, cost, type Cost, type Durations } from './figures.ts';
 import { isOverdue } from './actions.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
-import { frameworkRules, obligations, type Obligation } from './regulatory.ts';
+import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { quarterOf, resolveTimeline, instant } from './time.ts';
 import { publicView } from './visibility.ts';
 import { DateTime } from 'luxon';
@@ -118,7 +118,8 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
       repeatOf: entry.data.repeatOf && countedIds.has(entry.data.repeatOf) ? entry.data.repeatOf : undefined,
     })),
   );
-  const incidents = shown.map((entry) => toIncident(entry, settings, options, repeats.get(entry.id) ?? null, ids));
+  const rules = frameworkRules(settings.frameworks);
+  const incidents = shown.map((entry) => toIncident(entry, settings, options, repeats.get(entry.id) ?? null, ids, rules));
   const byId = new Map(incidents.map((incident) => [incident.id, incident]));
   for (const incident of incidents) {
     if (incident.repeat) byId.get(incident.repeat.of)?.repeatedBy.push(incident.id);
@@ -136,9 +137,15 @@ function newestFirst(a: Incident, b: Incident): number {
   return instant(b.data.started).toMillis() - instant(a.data.started).toMillis() || a.id.localeCompare(b.id);
 }
 
-function toIncident(entry: EntryInput, settings: Settings, options: BuildOptions, repeat: Repeat | null, ids: Set<string>): Incident {
+function toIncident(
+  entry: EntryInput,
+  settings: Settings,
+  options: BuildOptions,
+  repeat: Repeat | null,
+  ids: Set<string>,
+  rules: Record<string, FrameworkRule>,
+): Incident {
   const pm = entry.data;
-  const rules = frameworkRules(settings.frameworks);
   const zone = pm.timezone ?? settings.timezone;
   const times = durations(pm);
   const resolvedTimeline = resolveTimeline(pm.timeline.map((item) => item.at), pm.started, zone);
