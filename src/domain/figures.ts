@@ -25,12 +25,35 @@ export interface Cost {
   perMinute: number | null;
 }
 
-/** SPEC 4 cost breakdown. Missing inputs count as 0; loadedRate defaults to the settings' rate. */
-export function cost(pm: Pick<Postmortem, 'impact' | 'cost'>, durationMinutes: number | null, defaultLoadedRate: number): Cost {
+/** Each input of SPEC 4's cost as an amount; missing inputs count as 0, loadedRate defaults to the settings' rate. */
+export interface CostParts {
+  revenueLost: number;
+  slaCredits: number;
+  vendorCosts: number;
+  /** engineeringHours × loadedRate */
+  engineering: number;
+  /** usersAffected × churn.probability × churn.ltv */
+  churn: number;
+  brand: number;
+}
+
+export function costParts(pm: Pick<Postmortem, 'impact' | 'cost'>, defaultLoadedRate: number): CostParts {
   const c = pm.cost ?? {};
-  const direct = pm.impact.revenueLost + (c.slaCredits ?? 0) + (c.vendorCosts ?? 0);
-  const churn = c.churn ? pm.impact.usersAffected * c.churn.probability * c.churn.ltv : 0;
-  const indirect = (c.engineeringHours ?? 0) * (c.loadedRate ?? defaultLoadedRate) + churn + (c.brand ?? 0);
+  return {
+    revenueLost: pm.impact.revenueLost,
+    slaCredits: c.slaCredits ?? 0,
+    vendorCosts: c.vendorCosts ?? 0,
+    engineering: (c.engineeringHours ?? 0) * (c.loadedRate ?? defaultLoadedRate),
+    churn: c.churn ? pm.impact.usersAffected * c.churn.probability * c.churn.ltv : 0,
+    brand: c.brand ?? 0,
+  };
+}
+
+/** SPEC 4 cost breakdown: direct = revenue + credits + vendors; indirect = engineering + churn + brand. */
+export function cost(pm: Pick<Postmortem, 'impact' | 'cost'>, durationMinutes: number | null, defaultLoadedRate: number): Cost {
+  const parts = costParts(pm, defaultLoadedRate);
+  const direct = parts.revenueLost + parts.slaCredits + parts.vendorCosts;
+  const indirect = parts.engineering + parts.churn + parts.brand;
   const total = direct + indirect;
   return { direct, indirect, total, perMinute: durationMinutes ? total / durationMinutes : null };
 }

@@ -3,6 +3,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil } from './actions.ts';
+import { costParts } from './figures.ts';
 import type { Clock, Obligation, ObligationState } from './regulatory.ts';
 import { instant, minutesBetween } from './time.ts';
 
@@ -302,8 +303,8 @@ export interface CostLine {
 }
 
 /**
- * The inputs of SPEC 4's cost, one line each, so a reader can check the sums. The same formula
- * as `cost()` in figures.ts; format.test.ts checks that the lines add up to it.
+ * The inputs of SPEC 4's cost, one line each, so a reader can check the sums: the amounts of
+ * `costParts()` in figures.ts (the ones `cost()` adds up), with how each was reached.
  */
 export function costLines(
   pm: Pick<Postmortem, 'impact' | 'cost'>,
@@ -314,11 +315,12 @@ export function costLines(
   const rate = c.loadedRate ?? defaultLoadedRate;
   const hours = c.engineeringHours ?? 0;
   const churn = c.churn;
+  const parts = costParts(pm, defaultLoadedRate);
   return {
     direct: [
-      { label: 'Revenue lost', amount: pm.impact.revenueLost },
-      { label: 'SLA credits', amount: c.slaCredits ?? 0 },
-      { label: 'Vendor costs', amount: c.vendorCosts ?? 0 },
+      { label: 'Revenue lost', amount: parts.revenueLost },
+      { label: 'SLA credits', amount: parts.slaCredits },
+      { label: 'Vendor costs', amount: parts.vendorCosts },
     ],
     indirect: [
       {
@@ -327,16 +329,16 @@ export function costLines(
           c.engineeringHours === undefined
             ? 'not estimated'
             : `${formatCount(hours)} h × ${formatMoney(rate, currency)} per hour${c.loadedRate === undefined ? ' (default rate)' : ''}`,
-        amount: hours * rate,
+        amount: parts.engineering,
       },
       {
         label: 'Customer churn',
         basis: churn
           ? `${plural(pm.impact.usersAffected, 'user')} affected × ${formatPercent(churn.probability)} churn × ${formatMoney(churn.ltv, currency)} lifetime value`
           : 'not estimated',
-        amount: churn ? pm.impact.usersAffected * churn.probability * churn.ltv : 0,
+        amount: parts.churn,
       },
-      { label: 'Brand damage', basis: c.brand === undefined ? 'not estimated' : undefined, amount: c.brand ?? 0 },
+      { label: 'Brand damage', basis: c.brand === undefined ? 'not estimated' : undefined, amount: parts.brand },
     ],
   };
 }
