@@ -71,10 +71,15 @@ describe('building the basic fixture library', () => {
 
   it('shows the narrative with its GFM table, the repeat links both ways and the edit link', () => {
     const page = readFileSync(join(build.outDir, 'incidents/INC-2026-003/index.html'), 'utf8');
-    expect(page).toMatch(/<table[\s\S]*<\/table>/);
+    // Rendered at content sync (src/rendering/narrative.ts): the table is wrapped as ProseTable does.
+    expect(page).toMatch(/<div class="table-scroll" role="region" aria-label="Table: before the purge, an hour after" tabindex="0"><table>[\s\S]*<th scope="col"[\s\S]*<\/table><\/div>/);
+    expect(page).toContain('<h2 id="what-happened">What happened</h2>');
     expect(page).toContain('href="/incidents/INC-2026-001/"');
     expect(page).toContain('href="/incidents/asset-cache-rule-change/"');
     const first = readFileSync(join(build.outDir, 'incidents/INC-2026-001/index.html'), 'utf8');
+    // A narrative with an export is compiled by @astrojs/mdx, as before: its expression is evaluated.
+    expect(first).toContain('A CDN config push reached all 114 edge locations at once.');
+    expect(first).toContain('<h2 id="what-happened">What happened</h2>');
     expect(first).toMatch(/[Ee]dit this post-mortem/);
     expect(first).toContain('href="https://git.example/acme/postmortems/blob/main/content/postmortems/2026/cdn-config-push.mdx"');
   });

@@ -145,12 +145,15 @@ function lazySource(file: string, text: string): Source {
 
 let code: string | undefined;
 
-/** A hash of the code whose results are cached: the validation core, schemas, domain, lockfile. */
-function codeVersion(): string {
+/**
+ * A hash of the code whose results are cached: the validation core, schemas, domain, the narrative
+ * renderer, the lockfile.
+ */
+export function codeVersion(): string {
   if (code) return code;
   const digest = createHash('sha1');
   const files: string[] = [];
-  for (const folder of ['src/validation', 'src/schemas', 'src/domain']) {
+  for (const folder of ['src/validation', 'src/schemas', 'src/domain', 'src/rendering']) {
     const path = join(ROOT, folder);
     if (!existsSync(path)) continue;
     for (const item of readdirSync(path, { recursive: true, withFileTypes: true })) {

@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { DataStore, Loader } from 'astro/loaders';
+import { createNarrativeRenderer, type RenderNarrative } from '../rendering/narrative.ts';
+import { codeVersion } from './cache.ts';
 import { checkLibrary } from './load.ts';
 import { byPosition, formatProblem } from './problem.ts';
 
@@ -42,11 +44,52 @@ export function postmortemLoader(root: string): Loader {
       // that result instead of letting it parse each entry a second time; keyed by absolute path.
       // A file the check did not see falls back to Astro's parse of the frontmatter.
       const dataByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.data]));
+      // Astro keeps stored entries between builds and skips a file whose text is unchanged; after
+      // an upgrade of the code that parsed and rendered them, every entry is stored again.
+      if (context.meta.get('code') !== codeVersion()) {
+        context.store.clear();
+        context.meta.set('code', codeVersion());
+      }
+      const narratives = renderingStore(context.store, await createNarrativeRenderer(context.config.markdown));
       await base.load({
         ...context,
+        store: narratives.store,
         parseData: async <TData extends Record<string, unknown>>(props: Parameters<typeof context.parseData<TData>>[0]) =>
           ((props.filePath && dataByPath.get(resolve(props.filePath))) as TData | undefined) || context.parseData(props),
       });
+      await narratives.settled();
     },
+  };
+}
+
+type StoredEntry = Parameters<DataStore['set']>[0];
+
+/**
+ * The collection's store, with the glob loader's MDX entries rendered to HTML before they are
+ * stored (src/rendering/narrative.ts), instead of being left to one MDX module each. An entry the
+ * renderer leaves alone is stored as the glob loader meant it. Rendering is async and the store's
+ * `set` is not, so entries are rendered one after another in the background; `settled` waits for
+ * them. In `astro dev` the glob loader's file watcher stores changed files the same way.
+ */
+function renderingStore(store: DataStore, render: RenderNarrative) {
+  let queue = Promise.resolve();
+  const set = (entry: StoredEntry): boolean => {
+    if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
+    const body = entry.body;
+    queue = queue.then(async () => {
+      const rendered = await render(body);
+      store.set(rendered ? { ...entry, deferredRender: false, rendered } : entry);
+    });
+    return true;
+  };
+  return {
+    store: new Proxy(store, {
+      get: (target, property) => {
+        if (property === 'set') return set;
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }),
+    settled: () => queue,
   };
 }
