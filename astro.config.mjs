@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { dataStoreModule } from './src/integrations/data-store-module.ts';
 import { readSettings } from './src/settings.ts';
 
 const settings = readSettings();
@@ -13,5 +13,6 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests build several fixture libraries; each gets its own content-layer cache.
   ...(process.env.HINDSIGHT_CACHE_DIR ? { cacheDir: process.env.HINDSIGHT_CACHE_DIR } : {}),
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  // The Pagefind index is built by `npm run build` (scripts/build.ts) once Astro has exited.
+  integrations: [mdx(), sitemap(), dataStoreModule()],
 });

@@ -78,7 +78,9 @@ function renderingStore(store: DataStore, render: RenderNarrative) {
     const body = entry.body;
     queue = queue.then(async () => {
       const rendered = await render(body);
-      store.set(rendered ? { ...entry, deferredRender: false, rendered } : entry);
+      // The body is not kept once rendered: nothing reads it, and every byte of the store is
+      // loaded into each build's memory (src/integrations/data-store-module.ts).
+      store.set(rendered ? { ...entry, body: undefined, deferredRender: false, rendered } : entry);
     });
     return true;
   };

@@ -33,7 +33,7 @@ export async function buildSite(content: string, env: Record<string, string> = {
   const outDir = join(work, 'dist');
   const root = projectCopy(work);
   try {
-    const { stdout, stderr } = await run(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    const { stdout, stderr } = await run(NODE, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], {
       cwd: root,
       env: { ...process.env, HINDSIGHT_CONTENT: resolve(ROOT, content), HINDSIGHT_NOW: '2026-11-27', HINDSIGHT_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1', ...env },
       maxBuffer: 64 * 1024 * 1024,
