@@ -1,54 +1,11 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkGfm from 'remark-gfm';
+import { mdxToJs, mdxToMdast } from 'satteri';
 import type { Root, Nodes } from 'mdast';
 
-// MDX with GFM, as @astrojs/mdx compiles it. The body is parsed on its own (Astro too compiles it
-// with the frontmatter blanked out), which saves tokenizing the frontmatter: about a quarter of the
-// parse time of a typical post-mortem. A file without a frontmatter block is parsed whole.
-const bodyParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-const fileParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
-
-/**
- * GFM's autolink literals (bare `https://…`, `www.…`, `someone@example.com`) are tried at every
- * letter and digit of the text, which makes them a third of the parse. A body with no `://`,
- * `www.` or `@` outside the destinations of `[text](url)` links cannot hold one, and parses to the
- * same tree without them: most post-mortems write their links that way.
- */
-const AUTOLINK_LITERALS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
-const bodyParserWithoutAutolinks = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(function dropAutolinkLiterals() {
-    const data = this.data();
-    data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) => withoutConstructs(extension as Extension, AUTOLINK_LITERALS) as typeof extension);
-  });
-const INLINE_LINK_DESTINATION = /(?<!\\)\[[^\]\n]*\]\([^()\s]*\)/g;
-const AUTOLINK_TRIGGER = /:\/\/|www\.|@/i;
-
-/** Whether a body could hold a GFM autolink literal (conservatively: yes when unsure). */
-export function mayHoldAutolinkLiteral(body: string): boolean {
-  return AUTOLINK_TRIGGER.test(body.replace(INLINE_LINK_DESTINATION, ''));
-}
-
-/** The part of a micromark extension this needs: text constructs by character code. */
-interface Extension {
-  text?: Record<number, { name?: string } | { name?: string }[] | undefined>;
-}
-
-/** A micromark extension without the text constructs of some names (others left as they are). */
-function withoutConstructs(extension: Extension, names: ReadonlySet<string>): Extension {
-  if (!extension.text) return extension;
-  const text: NonNullable<Extension['text']> = {};
-  for (const [code, value] of Object.entries(extension.text)) {
-    const kept = (Array.isArray(value) ? value : value ? [value] : []).filter((construct) => !construct.name || !names.has(construct.name));
-    if (kept.length) text[Number(code)] = kept;
-  }
-  return { ...extension, text };
-}
+// MDX with GFM, parsed by Sätteri, the compiler @astrojs/mdx itself uses: the same syntax, the
+// same mdast with positions (offsets in UTF-16 code units, as in JavaScript strings), and about
+// twenty times faster than remark + remark-mdx + remark-gfm, which gave the same prose for all
+// 11,026 post-mortems it was compared on (docs/performance.md). The body is parsed on its own;
+// a file without a frontmatter block is parsed whole.
 
 /** A run of prose with its offset in the file; code, URLs and JSX are blanked out (same length). */
 export interface Prose {
@@ -74,16 +31,11 @@ export function readProse(text: string, bodyOffset = 0): BodyParse {
   const body = bodyOffset ? text.slice(bodyOffset) : text;
   let tree: Root;
   try {
-    const parser = !bodyOffset ? fileParser : mayHoldAutolinkLiteral(body) ? bodyParser : bodyParserWithoutAutolinks;
-    tree = parser.parse(body);
+    tree = mdxToMdast(body) as unknown as Root;
+    // Sätteri reads `import`/`export` lines only when it compiles them.
+    if (tree.children.some((node) => node.type === 'mdxjsEsm')) mdxToJs(body);
   } catch (error) {
-    // Parser positions are body lines, and so are the "(2:1-2:10)" in its messages: shift them by
-    // the frontmatter's lines. (Padding the body with empty lines instead costs a tenth of the parse.)
-    const lines = bodyOffset ? countLines(text, bodyOffset) : 0;
-    const message = (error as Error).message
-      .split('\n')[0]
-      .replace(/\((\d+):(\d+)-(\d+):(\d+)\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + lines}:${c1}-${Number(l2) + lines}:${c2})`);
-    return { error: { offset: bodyOffset + errorOffset(error, body), message } };
+    return { error: syntaxError((error as Error).message, body, bodyOffset ? countLines(text, bodyOffset) : 0, bodyOffset) };
   }
   const prose: Prose[] = [];
   const visit = (node: Nodes) => {
@@ -102,16 +54,21 @@ export function readProse(text: string, bodyOffset = 0): BodyParse {
   return { prose };
 }
 
-/** Where a parse error is in `body`: its place (a point or a position), or the place its message names. */
-function errorOffset(error: unknown, body: string): number {
-  type Point = { offset?: number; line?: number; column?: number };
-  const place = (error as { place?: Point | { start: Point } }).place;
-  const point = place && 'start' in place ? place.start : place;
-  if (point?.offset !== undefined) return point.offset;
-  if (point?.line) return offsetOf(body, point.line, point.column ?? 1);
-  // "Expected a closing tag for `<Callout>` (2:1-2:10)" is raised at the end, without a place.
-  const named = /\((\d+):(\d+)-\d+:\d+\)/.exec((error as Error).message);
-  return named ? offsetOf(body, Number(named[1]), Number(named[2])) : 0;
+/**
+ * "3:5: Unexpected character after `<`, … (3:5) (mdx-jsx:unexpected-character)" as a place in the
+ * file and a message. The parser counts lines of the body; its message names them too, so they
+ * are shifted by the frontmatter's lines. The rule code at the end and the name of the JavaScript
+ * parser ("Could not parse expression with oxc:") are for the parser's authors.
+ */
+function syntaxError(raw: string, body: string, lines: number, bodyOffset: number): { offset: number; message: string } {
+  const place = /^(\d+):(\d+): /.exec(raw);
+  const message = raw
+    .split('\n')[0]
+    .slice(place ? place[0].length : 0)
+    .replace(/ \([a-z-]+:[a-z-]+\)$/, '')
+    .replace(/^(Could not parse \w+) with oxc:/, '$1:')
+    .replace(/\((\d+):(\d+)\)/g, (_, line, column) => `(${Number(line) + lines}:${column})`);
+  return { offset: bodyOffset + (place ? offsetOf(body, Number(place[1]), Number(place[2])) : 0), message };
 }
 
 function countLines(text: string, end: number): number {
