@@ -5,7 +5,7 @@ import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil } from './actions.ts';
 import { costParts } from './figures.ts';
 import type { Clock, Obligation, ObligationState } from './regulatory.ts';
-import { instant, minutesBetween } from './time.ts';
+import { inZone, instant, minutesBetween } from './time.ts';
 
 /*
  * Formatting for display: turns the model's plain numbers, ISO strings and enum keys into the
@@ -76,7 +76,7 @@ export function durationAttribute(minutes: number): string {
  * abbreviation is in common use. en-US knows US names; en-GB knows European ones.
  */
 export function zoneAbbreviation(iso: string, zone: string): string {
-  const local = instant(iso).setZone(zone);
+  const local = inZone(iso, zone);
   const us = shortZoneName(local, 'en-US');
   if (!/^GMT[+-]/.test(us)) return us;
   return shortZoneName(local, 'en-GB');
@@ -118,7 +118,7 @@ export interface LocalInstant {
 
 /** An instant shown in an IANA zone. */
 export function localInstant(iso: string, zone: string): LocalInstant {
-  const local = instant(iso).setZone(zone).setLocale('en-US');
+  const local = inZone(iso, zone).setLocale('en-US');
   const date = local.toFormat('d LLL yyyy');
   const time = local.toFormat('HH:mm');
   const abbreviation = zoneAbbreviation(iso, zone);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instant } from './time.ts';
+import { inZone, instant } from './time.ts';
 import type { Settings } from '../schemas/settings.ts';
 
 /** How long an obligation gives: hours from discovery, calendar days, or business days (Mon–Fri). */
@@ -59,7 +59,7 @@ export const OSHA_CLOCKS: Record<'fatality' | 'hospitalisation', Clock> = {
 
 /** When an obligation falls due: discovery plus the clock, in the post-mortem's zone. */
 export function dueAt(discovered: string, clock: Clock, zone: string): string {
-  const start = instant(discovered).setZone(zone);
+  const start = inZone(discovered, zone);
   if (clock.hours !== undefined) return start.plus({ hours: clock.hours }).toISO({ suppressMilliseconds: true })!;
   // Day-based clocks end at the close of the last local day.
   let day = start.startOf('day');
@@ -114,7 +114,7 @@ export function obligations(
     const rule = rules[framework] ?? { label: framework.toUpperCase(), text: 'Follow the reporting obligation your compliance team has defined.' };
     const clock = framework === 'osha' && regulatory.osha && !rule.clock ? OSHA_CLOCKS[regulatory.osha] : rule.clock;
     const due = clock ? dueAt(discovered, clock, zone) : null;
-    const dueDate = due ? instant(due).setZone(zone).toISODate()! : null;
+    const dueDate = due ? inZone(due, zone).toISODate()! : null;
     const notified = regulatory.notified?.[framework] ?? null;
     const daysLeft = dueDate ? Math.round(DateTime.fromISO(dueDate).diff(DateTime.fromISO(today), 'days').days) : null;
     let state: ObligationState;

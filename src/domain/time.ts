@@ -1,8 +1,39 @@
 import { DateTime } from 'luxon';
 
+/**
+ * Luxon builds a DateTime from an ISO string, and moves it into an IANA zone, by asking Intl for
+ * offsets: tens of microseconds each, and a build reads the same few timestamps of every
+ * post-mortem again and again (sorting, quarters, every list that shows a date). DateTimes are
+ * immutable, so both are remembered; a library's timestamps are bounded, and the memory is given
+ * back when a (long-running dev) process has seen very many.
+ */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const values = new Map<string, T>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      if (values.size >= 200_000) values.clear();
+      value = compute(key);
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
+const parsed = memo((iso) => DateTime.fromISO(iso, { setZone: true }));
+const zoned = memo((key) => {
+  const [zone, iso] = key.split('\0');
+  return parsed(iso).setZone(zone);
+});
+
 /** An instant read from an ISO string that carries its offset. */
 export function instant(iso: string): DateTime {
-  return DateTime.fromISO(iso, { setZone: true });
+  return parsed(iso);
+}
+
+/** The same instant as seen in a time zone. */
+export function inZone(iso: string, zone: string): DateTime {
+  return zoned(`${zone}\0${iso}`);
 }
 
 /** Whole minutes from `from` to `to`, rounded down. */
@@ -12,13 +43,13 @@ export function minutesBetween(from: string, to: string): number {
 
 /** Calendar quarter of an instant in a time zone, written `2026-Q1`. */
 export function quarterOf(iso: string, zone: string): string {
-  const local = instant(iso).setZone(zone);
+  const local = inZone(iso, zone);
   return `${local.year}-Q${local.quarter}`;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(iso: string, zone: string): string {
-  return instant(iso).setZone(zone).toISODate()!;
+  return inZone(iso, zone).toISODate()!;
 }
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
