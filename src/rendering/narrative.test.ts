@@ -73,6 +73,11 @@ describe('which narratives need an MDX module', () => {
     ['a remote image', '![the pool](https://images.example/pool.png)\n', false],
     ['a site-absolute image', '![the pool](/diagrams/pool.png)\n', false],
     ['a remote <img>', '<img src="https://images.example/pool.png" alt="the pool" />\n', false],
+    ['a reference image whose definition is remote', '![npm][badge]\n\n[badge]: https://img.shields.io/npm/v/x.svg\n', false],
+    ['a local image reference among remote ones', '![npm][badge] ![diagram][d]\n\n[badge]: https://img.shields.io/x.svg\n[d]: diagrams/pool.png\n', true],
+    ['an import shown in a code block', '```js\nimport pg from "pg";\n\nexport const pool = 1;\n```\n', false],
+    ['an image shown in inline code', 'Write `![x](./x.png)` or `<img src="./x.png">` to embed one.\n', false],
+    ['an <img> whose src is an expression', '<img src={"./pool.png"} alt="the pool" />\n', true],
   ])('%s: %s', (_name, body, expected) => {
     expect(needsMdxModule(body)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { evaluate } from 'satteri';
+import { evaluate, mdxToMdast, type MdastNode } from 'satteri';
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import type { DataStore } from 'astro/loaders';
@@ -17,15 +17,40 @@ import { proseTable } from './prose-table.ts';
  * runtime cannot render (a component it does not know) is left to @astrojs/mdx as before.
  */
 
-/** Whether a body needs @astrojs/mdx's module: ESM, or images that astro:assets must import. */
+/**
+ * Whether a body needs @astrojs/mdx's module: it has `import`/`export` statements, or an image
+ * beside the file that astro:assets must import (Markdown, a reference, or an `<img>`). Read from
+ * the syntax tree, so code that merely shows such things does not count.
+ */
 export function needsMdxModule(body: string): boolean {
-  return ESM.test(body) || LOCAL_MARKDOWN_IMAGE.test(body) || IMAGE_REFERENCE.test(body) || LOCAL_IMG_TAG.test(body);
+  let tree: MdastNode;
+  try {
+    tree = mdxToMdast(body, { position: false });
+  } catch {
+    return true;
+  }
+  const definitions = new Map<string, string>();
+  const pending: MdastNode[] = [tree];
+  const found: MdastNode[] = [];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (node.type === 'mdxjsEsm') return true;
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if (node.type === 'image' || node.type === 'imageReference' || ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'img')) found.push(node);
+    if ('children' in node) pending.push(...(node.children as MdastNode[]));
+  }
+  return found.some((node) => {
+    if (node.type === 'image') return isLocal(node.url);
+    if (node.type === 'imageReference') return isLocal(definitions.get(node.identifier) ?? '');
+    const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes ?? [];
+    const src = attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src');
+    // src={…} is an expression: where it points is known only when the module runs.
+    return !src || typeof src.value !== 'string' || isLocal(src.value);
+  });
 }
-const ESM = /(?:^|\n[ \t]*\n)(?:import|export)[\s{*]/;
-const NOT_LOCAL = String.raw`(?:[a-z][a-z0-9+.-]*:|\/|#)`;
-const LOCAL_MARKDOWN_IMAGE = new RegExp(String.raw`!\[[^\]]*\]\(\s*<?(?!${NOT_LOCAL})`, 'i');
-const IMAGE_REFERENCE = /!\[[^\]]*\]\[/;
-const LOCAL_IMG_TAG = new RegExp(String.raw`<img\b[^>]*\bsrc\s*=\s*\{?\s*(?:"(?!${NOT_LOCAL})|'(?!${NOT_LOCAL}))`, 'i');
+
+/** A URL that names a file beside the post-mortem rather than a page or an absolute path. */
+const isLocal = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim());
 
 /** What the content layer stores for a rendered entry (`render()` then shows `html`). */
 type RenderedContent = NonNullable<Parameters<DataStore['set']>[0]['rendered']>;

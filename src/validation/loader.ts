@@ -76,12 +76,15 @@ function renderingStore(store: DataStore, render: RenderNarrative) {
   const set = (entry: StoredEntry): boolean => {
     if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
     const body = entry.body;
-    queue = queue.then(async () => {
-      const rendered = await render(body);
-      // The body is not kept once rendered: nothing reads it, and every byte of the store is
-      // loaded into each build's memory (src/integrations/data-store-module.ts).
-      store.set(rendered ? { ...entry, body: undefined, deferredRender: false, rendered } : entry);
-    });
+    queue = queue
+      .then(() => render(body))
+      .then(
+        // The body is not kept once rendered: nothing reads it, and every byte of the store is
+        // loaded into each build's memory (src/integrations/data-store-module.ts).
+        (rendered) => store.set(rendered ? { ...entry, body: undefined, deferredRender: false, rendered } : entry),
+        () => store.set(entry),
+      )
+      .then(() => undefined);
     return true;
   };
   return {
