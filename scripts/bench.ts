@@ -1,17 +1,19 @@
-// npm run bench [-- --sizes 100,1000,10000] [--runs N] [--work DIR] [--keep] [--skip bare,check]
+// npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]
 // For each size: generate a library, then measure the full build (astro build + Pagefind), `npm run
 // check`, and the same MDX built by a bare Astro site; print a Markdown table (medians of the runs).
+// With --content, the same for an existing library instead of generated ones.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { markdownTable, parseBenchArgs, targetReport, type SizeResult } from './lib/bench.ts';
 import { benchSize } from './lib/bench-run.ts';
+import { listPostmortems } from '../src/validation/load.ts';
 
 let args;
 try {
   args = parseBenchArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 100,1000,10000] [--runs N] [--work DIR] [--keep] [--skip bare,check]`);
+  console.error(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]`);
   process.exit(2);
 }
 
@@ -22,8 +24,10 @@ console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${gb(
 
 const results: SizeResult[] = [];
 try {
-  for (const size of args.sizes) {
-    const result = await benchSize({ size, runs: args.runs, seed: args.seed, work: join(work, String(size)), skip: args.skip, log: (line) => console.log(line) });
+  const content = args.content && resolve(args.content);
+  const sizes = content ? [listPostmortems(join(content, 'postmortems')).length] : args.sizes;
+  for (const size of sizes) {
+    const result = await benchSize({ size, runs: args.runs, seed: args.seed, work: join(work, String(size)), skip: args.skip, content, log: (line) => console.log(line) });
     results.push(result);
     const phases = Object.entries(result.phases).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
     if (phases) console.log(`${size}: Astro phases: ${phases}`);

@@ -93,6 +93,8 @@ export interface SizeOptions {
   /** A folder of its own for this size. */
   work: string;
   skip: Set<string>;
+  /** An existing library to measure (`size` is then its number of post-mortems); generated when absent. */
+  content?: string;
   /** Progress lines. */
   log: (line: string) => void;
 }
@@ -106,14 +108,16 @@ function failed(what: string, result: Measurement, logFile: string): Error {
 }
 
 /** Generates a library of `size` post-mortems and measures the full build, check and the bare build, `runs` times. */
-export async function benchSize({ size, runs, seed, work, skip, log }: SizeOptions): Promise<SizeResult> {
-  const content = join(work, 'content');
+export async function benchSize({ size, runs, seed, work, skip, content: given, log }: SizeOptions): Promise<SizeResult> {
+  const content = given ?? join(work, 'content');
   mkdirSync(work, { recursive: true });
-  const written = writeLibrary({ count: size, out: content, seed, today: DEFAULT_TODAY });
-  log(`${size}: generated ${written} post-mortems in ${content}`);
+  if (given) log(`${size}: the library in ${content}`);
+  else log(`${size}: generated ${writeLibrary({ count: size, out: content, seed, today: DEFAULT_TODAY })} post-mortems in ${content}`);
   const project = projectCopy(join(work, 'project'));
   const bare = skip.has('bare') ? undefined : bareProject(join(work, 'bare'), content);
-  const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_CONTENT: content, HINDSIGHT_NOW: DEFAULT_TODAY, NO_COLOR: '1', FORCE_COLOR: '0' };
+  // A generated library's "today" is fixed; a given one is built as of today (or HINDSIGHT_NOW).
+  const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_CONTENT: content, HINDSIGHT_NOW: given ? process.env.HINDSIGHT_NOW : DEFAULT_TODAY, NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (!env.HINDSIGHT_NOW) delete env.HINDSIGHT_NOW;
   delete env.HINDSIGHT_DRAFTS;
   delete env.HINDSIGHT_VISIBILITY;
   const outcomes: RunOutcome[] = [];

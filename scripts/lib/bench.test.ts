@@ -40,6 +40,11 @@ describe('parseBenchArgs', () => {
     expect(args.sizes).toEqual([100, 1000]);
     expect(args.runs).toBe(3);
     expect([...args.skip]).toEqual(['bare']);
+    expect(args.content).toBeUndefined();
+  });
+
+  it('reads a library to measure instead of generated ones', () => {
+    expect(parseBenchArgs(['--content', '/srv/postmortems']).content).toBe('/srv/postmortems');
   });
 
   it.each([[['--sizes', '10,x']], [['--runs', '0']], [['--skip', 'build']]])('rejects %j', (argv) => {

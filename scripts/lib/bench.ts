@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 
-/** `bench [--sizes 100,1000] [--runs N] [--work DIR] [--keep] [--skip bare,check]`. */
+/** `bench [--sizes 100,1000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]`. */
 export interface BenchArgs {
   sizes: number[];
+  /** An existing library (a content root) to measure instead of generated ones. */
+  content?: string;
   runs: number;
   /** Where the temporary libraries and builds go; a fresh temporary folder by default. */
   work?: string;
@@ -23,6 +25,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       keep: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
       skip: { type: 'string', default: '' },
+      content: { type: 'string' },
     },
   });
   const sizes = values.sizes!.split(',').map((size) => Number(size.trim().replace(/_/g, '')));
@@ -31,7 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be 1 or more (got "${values.runs}")`);
   const skip = new Set(values.skip!.split(',').map((part) => part.trim()).filter(Boolean));
   for (const part of skip) if (!['bare', 'check'].includes(part)) throw new Error(`--skip takes bare and/or check (got "${part}")`);
-  return { sizes, runs, work: values.work, keep: values.keep ?? false, seed: Number(values.seed), skip };
+  return { sizes, runs, work: values.work, keep: values.keep ?? false, seed: Number(values.seed), skip, content: values.content };
 }
 
 /** The Pagefind integration's log line: "[hindsight-pagefind] indexed N pages in M ms". */
