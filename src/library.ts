@@ -1,4 +1,5 @@
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './validation/load.ts';
@@ -28,4 +29,19 @@ async function load(): Promise<Library> {
       visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
     },
   );
+}
+
+export type Narrative = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
+
+/**
+ * A post-mortem's narrative: the HTML rendered while the collection loaded, from the file the
+ * loader wrote it to (src/validation/loader.ts), or the MDX component of one that needed
+ * @astrojs/mdx (imports, local images).
+ */
+export async function getNarrative(id: string): Promise<Narrative | undefined> {
+  const entry = await getEntry('postmortems', id);
+  if (!entry) return undefined;
+  const file = entry.rendered?.metadata?.narrativeFile;
+  if (typeof file === 'string') return { html: readFileSync(file, 'utf8') };
+  return { Content: (await render(entry)).Content };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, ROOT, type BuildResult } from './helpers/build.ts';
@@ -77,6 +77,11 @@ describe('building the basic fixture library', () => {
     expect(page).toContain('href="/incidents/INC-2026-001/"');
     expect(page).toContain('href="/incidents/asset-cache-rule-change/"');
     const first = readFileSync(join(build.outDir, 'incidents/INC-2026-001/index.html'), 'utf8');
+    // Rendered narratives live in files of their own, not in the data store every build loads whole:
+    // one per post-mortem rendered at sync (all but INC-2026-001, which has an export).
+    const cache = join(build.outDir, '../cache');
+    expect(readdirSync(join(cache, 'hindsight-narratives'))).toHaveLength(4);
+    expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).not.toContain('table-scroll');
     // A narrative with an export is compiled by @astrojs/mdx, as before: its expression is evaluated.
     expect(first).toContain('A CDN config push reached all 114 edge locations at once.');
     expect(first).toContain('<h2 id="what-happened">What happened</h2>');

@@ -1,4 +1,6 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
 import { createNarrativeRenderer, type RenderNarrative } from '../rendering/narrative.ts';
@@ -50,7 +52,8 @@ export function postmortemLoader(root: string): Loader {
         context.store.clear();
         context.meta.set('code', codeVersion());
       }
-      const narratives = renderingStore(context.store, await createNarrativeRenderer(context.config.markdown));
+      const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives');
+      const narratives = renderingStore(context.store, await createNarrativeRenderer(context.config.markdown), folder);
       await base.load({
         ...context,
         store: narratives.store,
@@ -58,6 +61,7 @@ export function postmortemLoader(root: string): Loader {
           ((props.filePath && dataByPath.get(resolve(props.filePath))) as TData | undefined) || context.parseData(props),
       });
       await narratives.settled();
+      removeUnused(folder, context.store.values());
     },
   };
 }
@@ -66,12 +70,17 @@ type StoredEntry = Parameters<DataStore['set']>[0];
 
 /**
  * The collection's store, with the glob loader's MDX entries rendered to HTML before they are
- * stored (src/rendering/narrative.ts), instead of being left to one MDX module each. An entry the
- * renderer leaves alone is stored as the glob loader meant it. Rendering is async and the store's
- * `set` is not, so entries are rendered one after another in the background; `settled` waits for
- * them. In `astro dev` the glob loader's file watcher stores changed files the same way.
+ * stored (src/rendering/narrative.ts), instead of being left to one MDX module each. The HTML goes
+ * to a file of its own in `folder`, named by the entry's digest, and the entry records where
+ * (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store to the
+ * build as one module that Vite bundles and every build loads whole, and the narratives would be
+ * two thirds of it. An entry the renderer leaves alone is stored as the glob loader meant it.
+ * Rendering is async and the store's `set` is not, so entries are rendered one after another in
+ * the background; `settled` waits for them. In `astro dev` the glob loader's file watcher stores
+ * changed files the same way.
  */
-function renderingStore(store: DataStore, render: RenderNarrative) {
+function renderingStore(store: DataStore, render: RenderNarrative, folder: string) {
+  mkdirSync(folder, { recursive: true });
   let queue = Promise.resolve();
   const set = (entry: StoredEntry): boolean => {
     if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
@@ -79,9 +88,13 @@ function renderingStore(store: DataStore, render: RenderNarrative) {
     queue = queue
       .then(() => render(body))
       .then(
-        // The body is not kept once rendered: nothing reads it, and every byte of the store is
-        // loaded into each build's memory (src/integrations/data-store-module.ts).
-        (rendered) => store.set(rendered ? { ...entry, body: undefined, deferredRender: false, rendered } : entry),
+        (rendered) => {
+          if (!rendered) return store.set(entry);
+          const narrativeFile = join(folder, `${entry.digest ?? entry.id}.html`);
+          writeFileSync(narrativeFile, rendered.html);
+          // Nor is the body kept: nothing reads it once rendered.
+          return store.set({ ...entry, body: undefined, deferredRender: false, rendered: { html: '', metadata: { ...rendered.metadata, narrativeFile } } });
+        },
         () => store.set(entry),
       )
       .then(() => undefined);
@@ -97,4 +110,14 @@ function renderingStore(store: DataStore, render: RenderNarrative) {
     }),
     settled: () => queue,
   };
+}
+
+/** Deletes the narrative files no stored entry points to any more (edited or removed files). */
+function removeUnused(folder: string, entries: Iterable<StoredEntry>): void {
+  const used = new Set<string>();
+  for (const entry of entries) {
+    const file = entry.rendered?.metadata?.narrativeFile;
+    if (typeof file === 'string') used.add(file);
+  }
+  for (const name of readdirSync(folder)) if (!used.has(join(folder, name))) rmSync(join(folder, name), { force: true });
 }
