@@ -80,7 +80,8 @@ describe('building the basic fixture library', () => {
     // Rendered narratives live in files of their own, not in the data store every build loads whole:
     // one per post-mortem rendered at sync (all but INC-2026-001, which has an export).
     const cache = join(build.outDir, '../cache');
-    expect(readdirSync(join(cache, 'hindsight-narratives'))).toHaveLength(4);
+    const [library] = readdirSync(join(cache, 'hindsight-narratives'));
+    expect(readdirSync(join(cache, 'hindsight-narratives', library))).toHaveLength(4);
     expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).not.toContain('table-scroll');
     // A narrative with an export is compiled by @astrojs/mdx, as before: its expression is evaluated.
     expect(first).toContain('A CDN config push reached all 114 edge locations at once.');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +53,8 @@ export function postmortemLoader(root: string): Loader {
         context.store.clear();
         context.meta.set('code', codeVersion());
       }
-      const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives');
+      // One folder per library, so a dev server and a build of another library never share one.
+      const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', createHash('sha1').update(resolve(root)).digest('hex').slice(0, 12));
       const narratives = renderingStore(context.store, await createNarrativeRenderer(context.config.markdown), folder);
       await base.load({
         ...context,
