@@ -55,10 +55,14 @@ const isLocal = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim(
 /** What the content layer stores for a rendered entry (`render()` then shows `html`). */
 type RenderedContent = NonNullable<Parameters<DataStore['set']>[0]['rendered']>;
 
-export type RenderNarrative = (body: string) => Promise<RenderedContent | undefined>;
+/** Renders a body (of the file at an absolute path, when known); undefined: leave it to @astrojs/mdx. */
+export type RenderNarrative = (body: string, file?: string) => Promise<RenderedContent | undefined>;
+
+/** The site's Markdown settings a narrative is rendered with. */
+export type MarkdownSettings = Pick<AstroConfig['markdown'], 'syntaxHighlight' | 'shikiConfig' | 'gfm' | 'smartypants'>;
 
 /** A renderer with the site's Markdown settings (highlighting, GFM, smart punctuation). */
-export async function createNarrativeRenderer(markdown: AstroConfig['markdown']): Promise<RenderNarrative> {
+export async function createNarrativeRenderer(markdown: MarkdownSettings): Promise<RenderNarrative> {
   const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight, markdown.shikiConfig);
   const excludeLangs = typeof markdown.syntaxHighlight === 'object' ? markdown.syntaxHighlight.excludeLangs : undefined;
   const features = { gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false };

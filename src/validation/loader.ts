@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
 import { createNarrativeRenderer, type RenderNarrative } from '../rendering/narrative.ts';
+import { prerender } from '../rendering/prerender.ts';
 import { codeVersion } from './cache.ts';
-import { checkLibrary } from './load.ts';
+import { checkLibrary, listPostmortems } from './load.ts';
 import { byPosition, formatProblem } from './problem.ts';
 
 /** Raised when content is invalid; its message is the full list, so no stack trace is needed. */
@@ -33,6 +34,8 @@ export function postmortemLoader(root: string): Loader {
   return {
     name: 'hindsight-postmortems',
     load: async (context) => {
+      // The narratives are rendered on another core while this one validates (prerender.ts).
+      const prerendered = prerender(listPostmortems(join(root, 'postmortems')), context.config.markdown);
       const library = await checkLibrary(root);
       const problems = library.problems.sort(byPosition);
       for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
@@ -55,7 +58,13 @@ export function postmortemLoader(root: string): Loader {
       }
       // One folder per library, so a dev server and a build of another library never share one.
       const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', createHash('sha1').update(resolve(root)).digest('hex').slice(0, 12));
-      const narratives = renderingStore(context.store, await createNarrativeRenderer(context.config.markdown), folder);
+      const renderer = await createNarrativeRenderer(context.config.markdown);
+      const ready = await prerendered;
+      const render: RenderNarrative = async (body, file) => {
+        const done = file === undefined ? undefined : ready.get(file);
+        return done?.body === body ? done.rendered : renderer(body);
+      };
+      const narratives = renderingStore(context.store, render, folder, fileURLToPath(context.config.root));
       await base.load({
         ...context,
         store: narratives.store,
@@ -81,14 +90,14 @@ type StoredEntry = Parameters<DataStore['set']>[0];
  * the background; `settled` waits for them. In `astro dev` the glob loader's file watcher stores
  * changed files the same way.
  */
-function renderingStore(store: DataStore, render: RenderNarrative, folder: string) {
+function renderingStore(store: DataStore, render: RenderNarrative, folder: string, projectRoot: string) {
   mkdirSync(folder, { recursive: true });
   let queue = Promise.resolve();
   const set = (entry: StoredEntry): boolean => {
     if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
     const body = entry.body;
     queue = queue
-      .then(() => render(body))
+      .then(() => render(body, entry.filePath && resolve(projectRoot, entry.filePath)))
       .then(
         (rendered) => {
           if (!rendered) return store.set(entry);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listPostmortems } from '../validation/load.ts';
+import { createNarrativeRenderer, type MarkdownSettings } from './narrative.ts';
+import { bodyOf, prerender } from './prerender.ts';
+
+const markdown = {
+  syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
+  shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [], langAlias: {} },
+  gfm: true,
+  smartypants: true,
+} as unknown as MarkdownSettings;
+
+describe('rendering narratives on a worker thread', () => {
+  it('gives what the main thread gives, for every file, keyed by path', async () => {
+    const files = listPostmortems(join(import.meta.dirname, '../../tests/fixtures/basic/postmortems'));
+    const results = await prerender(files, markdown);
+    expect([...results.keys()]).toEqual(files);
+    const render = await createNarrativeRenderer(markdown);
+    for (const file of files) {
+      const body = bodyOf(readFileSync(file, 'utf8'));
+      expect(results.get(file)).toEqual({ body, rendered: await render(body) });
+    }
+    // The one with an export is left to @astrojs/mdx on both.
+    expect(files.filter((file) => results.get(file)!.rendered === undefined).map((file) => file.replace(/^.*\//, ''))).toEqual(['cdn-config-push.mdx']);
+  });
+
+  it('renders nothing there when the settings hold functions (Shiki transformers)', async () => {
+    const withTransformer = { ...markdown, shikiConfig: { ...markdown.shikiConfig, transformers: [{ name: 'x', pre: () => undefined }] } } as unknown as MarkdownSettings;
+    expect((await prerender(['/nowhere.mdx'], withTransformer)).size).toBe(0);
+  });
+});
+
+describe('bodyOf', () => {
+  it.each([
+    ['---\ntitle: A\n---\n\n## What happened\n\nText.\n', '## What happened\n\nText.'],
+    ['---\r\ntitle: A\r\n---\r\nText.\r\n', 'Text.'],
+    ['No frontmatter at all.\n', 'No frontmatter at all.'],
+  ])('%j → %j', (text, body) => {
+    expect(bodyOf(text)).toBe(body);
+  });
+});
