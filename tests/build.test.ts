@@ -85,6 +85,8 @@ describe('building the basic fixture library', () => {
     expect(readFileSync(join(cache, 'data-store.json'), 'utf8')).not.toContain('table-scroll');
     // A narrative with an export is compiled by @astrojs/mdx, as before: its expression is evaluated.
     expect(first).toContain('A CDN config push reached all 114 edge locations at once.');
+    // …and its table is wrapped by ProseTable, as the rendered narratives' tables are.
+    expect(first).toMatch(/<div class="table-scroll" role="region" aria-label="Table: stage, edge locations" tabindex="0"><table>[\s\S]*<th scope="col"[^>]*>stage<\/th>[\s\S]*114[\s\S]*<\/table><\/div>/);
     expect(first).toContain('<h2 id="what-happened">What happened</h2>');
     expect(first).toMatch(/[Ee]dit this post-mortem/);
     expect(first).toContain('href="https://git.example/acme/postmortems/blob/main/content/postmortems/2026/cdn-config-push.mdx"');

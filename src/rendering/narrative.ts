@@ -2,7 +2,7 @@ import { evaluate, mdxToMdast, type MdastNode } from 'satteri';
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import type { DataStore } from 'astro/loaders';
-import { proseTable } from './prose-table.ts';
+import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
 
 /**
  * Narratives rendered to HTML while the collection is loaded, instead of one MDX module each.
@@ -104,29 +104,12 @@ class Html {
 const FRAGMENT = Symbol('Fragment');
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 function toHtml(node: unknown): string {
   if (node === null || node === undefined || typeof node === 'boolean') return '';
   if (node instanceof Html) return node.html;
   if (Array.isArray(node)) return node.map(toHtml).join('');
   return escapeText(String(node));
-}
-
-function attributeValue(name: string, value: unknown): string {
-  if (name === 'style' && value && typeof value === 'object') {
-    return Object.entries(value)
-      .map(([property, v]) => `${property}:${v}`)
-      .join(';');
-  }
-  return Array.isArray(value) ? value.join(' ') : String(value);
-}
-
-function attributes(props: Record<string, unknown>): string {
-  return Object.entries(props)
-    .filter(([, value]) => value !== undefined && value !== null && value !== false)
-    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(attributeValue(name, value))}"`))
-    .join('');
 }
 
 /** The automatic JSX runtime MDX compiles to, writing HTML instead of building elements. */

@@ -25,3 +25,20 @@ export function tableLabel(html: string): string {
     .slice(0, 4);
   return headers.length ? `Table: ${headers.join(', ')}` : 'Table';
 }
+
+/** Element properties as HTML attributes: ` a="1" b`; false, null and undefined left out. */
+export function htmlAttributes(props: Record<string, unknown>): string {
+  return Object.entries(props)
+    .filter(([, value]) => value !== undefined && value !== null && value !== false)
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(attributeValue(name, value))}"`))
+    .join('');
+}
+
+function attributeValue(name: string, value: unknown): string {
+  if (name === 'style' && value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([property, v]) => `${property}:${v}`)
+      .join(';');
+  }
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
