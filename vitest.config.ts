@@ -6,5 +6,6 @@ export default defineConfig({
     // Build and browser tests run whole Astro builds; give them room on a 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,7 +29,8 @@ function projectCopy(work: string): string {
 
 /** Builds the site for a content folder into a fresh temporary folder, as `npm run build` does. */
 export async function buildSite(content: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), 'hindsight-build-'));
+  // Inside the test run's own folder, removed when the run ends (global-setup.ts).
+  const work = mkdtempSync(join(inject('buildFolder'), 'build-'));
   const outDir = join(work, 'dist');
   const root = projectCopy(work);
   try {
