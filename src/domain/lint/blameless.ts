@@ -1,3 +1,5 @@
+import { oneFindingPerStretch } from './spans.ts';
+
 /** A finding inside one piece of text: where it is (index into the text), and what to say. */
 export interface TextFinding {
   index: number;
@@ -254,12 +256,5 @@ export function findBlame(text: string, names: readonly string[]): TextFinding[]
       }
     }
   }
-  findings.sort((a, b) => a.index - b.index || b.length - a.length);
-  // One finding per stretch of text: "human error by Tom" is one problem, not two.
-  let end = -1;
-  return findings.filter((finding) => {
-    if (finding.index < end) return false;
-    end = finding.index + finding.length;
-    return true;
-  });
+  return oneFindingPerStretch(findings);
 }

@@ -1,6 +1,7 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { secretLintProfiler } from '@secretlint/profiler';
+import { oneFindingPerStretch } from './spans.ts';
 
 // @secretlint/core 12 profiles every lintSource call (a performance mark per rule per file) even
 // though nobody reads the measures, and its observer rescans every mark so far on each new one:
@@ -88,13 +89,7 @@ export async function findSecrets(text: string, file = 'post-mortem.mdx'): Promi
   for (const message of result.messages) {
     findings.push({ index: message.range[0], length: message.range[1] - message.range[0], kind: kindOf(message.ruleId, message.messageId) });
   }
-  findings.sort((a, b) => a.index - b.index || b.length - a.length);
-  let end = -1;
-  return findings.filter((finding) => {
-    if (finding.index < end) return false;
-    end = finding.index + finding.length;
-    return true;
-  });
+  return oneFindingPerStretch(findings);
 }
 
 /** secretlint's rules, in the words of the message ("holds what looks like a …"). */
