@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { frontmatterBlock } from '../validation/source.ts';
 import { createNarrativeRenderer, type MarkdownSettings, type RenderNarrative } from './narrative.ts';
 
 /*
@@ -35,7 +36,7 @@ export function prerender(files: readonly string[], markdown: Markdown): Promise
 
 /** A post-mortem's body as the glob loader stores it: the text after the frontmatter, trimmed. */
 export function bodyOf(text: string): string {
-  const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const fence = frontmatterBlock(text);
   return (fence ? text.slice(fence[0].length) : text).trim();
 }
 

@@ -15,8 +15,13 @@ export interface Source {
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** The `---` block a file opens with: [whole block, the YAML inside], or null without one. */
+export function frontmatterBlock(text: string): RegExpExecArray | null {
+  return FENCE.exec(text);
+}
+
 export function readSource(file: string, text: string): Source {
-  const match = FENCE.exec(text);
+  const match = frontmatterBlock(text);
   if (!match) return { file, text, frontmatterOffset: 0, body: text, bodyOffset: 0 };
   const frontmatterOffset = text.indexOf('\n') + 1;
   // YAML 1.2 core schema: timestamps stay strings as written, so offsets can be checked.
