@@ -58,11 +58,15 @@ export function postmortemLoader(root: string): Loader {
       }
       // One folder per library, so a dev server and a build of another library never share one.
       const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', createHash('sha1').update(resolve(root)).digest('hex').slice(0, 12));
-      const renderer = await createNarrativeRenderer(context.config.markdown);
       const ready = await prerendered;
+      // A renderer here (Shiki's start-up included) only for what the worker did not render:
+      // a file changed since, a dev server's edits, settings that could not cross to the thread.
+      let renderer: Promise<RenderNarrative> | undefined;
       const render: RenderNarrative = async (body, file) => {
         const done = file === undefined ? undefined : ready.get(file);
-        return done?.body === body ? done.rendered : renderer(body);
+        if (done?.body === body) return done.rendered;
+        renderer ??= createNarrativeRenderer(context.config.markdown);
+        return (await renderer)(body);
       };
       const narratives = renderingStore(context.store, render, folder, fileURLToPath(context.config.root));
       await base.load({
