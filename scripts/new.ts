@@ -6,9 +6,16 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { KINDS, SEVERITIES } from '../src/schemas/postmortem.ts';
 import { contentRoot, loadLibrary } from '../src/validation/load.ts';
+import type { Source } from '../src/validation/source.ts';
 import { scaffold, scaffoldPath, slugify } from './lib/scaffold.ts';
 
 const usage = 'usage: npm run new -- "<title>" [--severity SEV-1|SEV-2|SEV-3] [--kind incident|…] [--service <slug>]…';
+
+/** The id a file's frontmatter gives, even when the rest of it is invalid (YAML errors included). */
+function idAsWritten(source: Source): unknown {
+  const data = source.data as { id?: unknown } | undefined;
+  return data ? data.id : source.doc?.get('id');
+}
 
 function fail(message: string): never {
   console.error(`new: ${message}\n${usage}`);
@@ -35,7 +42,7 @@ const zone = library.settings.timezone;
 const now = process.env.HINDSIGHT_NOW ? DateTime.fromISO(process.env.HINDSIGHT_NOW, { zone }).setZone(zone) : DateTime.now().setZone(zone);
 if (!now.isValid) fail(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
 // Ids as written too, not only those of valid files: a file with a schema error still owns its id.
-const written = library.sources.map((source) => source.doc?.get('id')).filter((id): id is string => typeof id === 'string');
+const written = library.sources.map((source) => idAsWritten(source)).filter((id): id is string => typeof id === 'string');
 const existingIds = new Set([...library.entries.map((entry) => entry.id), ...written, ...library.files.map((file) => file.replace(/^.*\//, '').replace(/\.mdx$/, ''))]);
 const file = join(root, scaffoldPath(title, now));
 if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists; pick another title (nothing was overwritten)`);

@@ -73,7 +73,8 @@ export class CheckCache {
     const record = this.stored[key];
     if (record) {
       this.used.set(key, record);
-      const source = lazySource(file, text);
+      // Nothing is parsed until something reads it: a cached file usually needs only its text.
+      const source = readSource(file, text);
       this.keys.set(source, key);
       return { source, problems: record.problems, value: record.entry ? { file, id: record.entry.id, data: record.entry.data, source } : undefined };
     }
@@ -119,28 +120,6 @@ export class CheckCache {
 export function cachedValidate(cache: CheckCache | undefined): typeof validateFile {
   if (!cache) return validateFile;
   return (file, text, settings) => cache.validate(file, text, () => validateFile(file, text, settings));
-}
-
-/** A Source whose frontmatter is parsed only when something reads it (a cached file usually needs only its text). */
-function lazySource(file: string, text: string): Source {
-  let parsed: Source | undefined;
-  const read = () => (parsed ??= readSource(file, text));
-  return {
-    file,
-    text,
-    get doc() {
-      return read().doc;
-    },
-    get frontmatterOffset() {
-      return read().frontmatterOffset;
-    },
-    get body() {
-      return read().body;
-    },
-    get bodyOffset() {
-      return read().bodyOffset;
-    },
-  };
 }
 
 let code: string | undefined;

@@ -6,7 +6,7 @@ import { frontmatterWarnings } from '../domain/lint/rules.ts';
 import { readProse } from './body.ts';
 import { problemAt } from './issues.ts';
 import { formatField, type Problem } from './problem.ts';
-import { position, type Source } from './source.ts';
+import { locate, nodeAt, position, type Source } from './source.ts';
 import type { ValidEntry } from './validate.ts';
 
 
@@ -128,31 +128,31 @@ interface ProseField {
   offsetOf: (index: number) => number;
 }
 
-/** Every prose string of the frontmatter, with its field path and file offsets. */
+/**
+ * Every prose string of the frontmatter, with its field path and file offsets. The strings come
+ * from the data; where one sits in the file is looked up only for a finding (source.ts).
+ */
 function frontmatterProse(source: Source): ProseField[] {
   const out: ProseField[] = [];
-  const walk = (node: unknown, path: PropertyKey[]) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (!NOT_PROSE_KEYS.has(key)) walk(pair.value, [...path, key]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, [...path, index]));
-    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      const [start, end] = [source.frontmatterOffset + node.range[0], source.frontmatterOffset + node.range[1]];
-      const value = node.value;
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
       let offsets: number[] | undefined;
-      out.push({
-        field: formatField(path),
-        text: value,
-        offsetOf: (index) => (offsets ??= alignValue(value, source.text, start, end))[Math.min(index, offsets.length - 1)] ?? start,
-      });
+      out.push({ field: formatField(path), text: value, offsetOf: (index) => (offsets ??= valueOffsets(source, path, value))[Math.min(index, offsets.length - 1)] });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) if (!NOT_PROSE_KEYS.has(key)) walk(item, [...path, key]);
     }
   };
-  walk(source.doc?.contents, []);
+  walk(source.data, []);
   return out;
+}
+
+/** The file offset of each character of the string value at a field path (its start when it cannot be followed). */
+function valueOffsets(source: Source, path: readonly PropertyKey[], value: string): number[] {
+  const range = nodeAt(source, path)?.range;
+  if (!range) return [locate(source, path)];
+  return alignValue(value, source.text, source.frontmatterOffset + range[0], source.frontmatterOffset + range[1]);
 }
 
 /**

@@ -24,10 +24,11 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'a field may appear only once; keep one of them',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   MISSING_CHAR: 'close the quote or bracket that was opened',
+  BAD_ALIAS: 'an alias (*name) repeats a value marked &name earlier in the frontmatter; mark it first, or write the value out',
 };
 
 function yamlProblems(source: Source): Problem[] {
-  return (source.doc?.errors ?? []).map((error) => {
+  return source.yamlErrors.map((error) => {
     const { line, column } = position(source, source.frontmatterOffset + error.pos[0]);
     const hint = YAML_HINTS[error.code];
     const message = `YAML syntax: ${error.message.split('\n')[0]}${hint ? `; ${hint}` : ''}`;
@@ -41,7 +42,7 @@ export function validateSettings(file: string, text: string | undefined): Valida
   const source = readYamlFile(file, text);
   const syntax = yamlProblems(source);
   if (syntax.length) return { problems: syntax };
-  const raw = source.doc?.toJS() ?? {};
+  const raw = source.data ?? {};
   const result = settingsSchema.safeParse(raw);
   if (result.success) return { value: result.data, problems: [] };
   return { problems: issuesToProblems(source, result.error.issues, raw, settingsSchema) };
@@ -59,12 +60,12 @@ function schemaFor(settings: Settings): ReturnType<typeof postmortemSchema> {
 /** Checks one post-mortem file on its own (schema and the rules between its fields). */
 export function validateFile(file: string, text: string, settings: Settings): Validation<ValidEntry> & { source: Source } {
   const source = readSource(file, text);
-  if (!source.doc) {
+  if (source.frontmatter === undefined) {
     return { source, problems: [{ file, line: 1, column: 1, field: '(frontmatter)', message: 'has no frontmatter; start the file with a --- block (run `npm run new` for a template)', severity: 'error', rule: 'schema' }] };
   }
   const syntax = yamlProblems(source);
   if (syntax.length) return { source, problems: syntax };
-  const raw = source.doc.toJS() ?? {};
+  const raw = source.data ?? {};
   const schema = schemaFor(settings);
   const result = schema.safeParse(raw);
   if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { locate, nodeAt, position, readSource, readYamlFile } from './source.ts';
+
+const frontmatter = (yaml: string) => readSource('x.mdx', `---\n${yaml}\n---\nBody.\n`);
+const strict = (yaml: string) => parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, logLevel: 'error' });
+
+describe('readSource: the data of a frontmatter is what YAML 1.2 core says', () => {
+  // Each value as `yaml` reads it with the core schema; the fast reader must agree on all of them.
+  it.each([
+    ['null forms', 'a: ~\nb: null\nc: Null\nd: NULL\ne:', { a: null, b: null, c: null, d: null, e: null }],
+    ['booleans of 1.2 only', 'a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\ng: y', { a: true, b: false, c: true, d: 'yes', e: 'no', f: 'on', g: 'y' }],
+    ['integers', 'a: 42\nb: -7\nc: +3\nd: 007\ne: 0o17\nf: 0x1F\ng: 0b11\nh: 1_000', { a: 42, b: -7, c: 3, d: 7, e: 15, f: 31, g: '0b11', h: '1_000' }],
+    ['floats', 'a: 1.5\nb: .5\nc: 1.\nd: 1e3\ne: -2.5E-2\nf: .inf\ng: -.Inf\nh: 1,5', { a: 1.5, b: 0.5, c: 1, d: 1000, e: -0.025, f: Infinity, g: -Infinity, h: '1,5' }],
+    ['not a number', 'a: .nan', { a: NaN }],
+    ['timestamps stay text as written', 'a: 2026-03-14T09:12:00+01:00\nb: 2026-03-14T09:12:00\nc: 2026-03-14\nd: 09:12\ne: 1:30', { a: '2026-03-14T09:12:00+01:00', b: '2026-03-14T09:12:00', c: '2026-03-14', d: '09:12', e: '1:30' }],
+    ['quoted scalars are text', 'a: "42"\nb: \'true\'\nc: "null"', { a: '42', b: 'true', c: 'null' }],
+    ['explicit tags', 'a: !!str 42\nb: !!int "7"', { a: '42', b: 7 }],
+    ['folded and literal blocks', 'a: >-\n  one\n  two\nb: |\n  one\n  two\n', { a: 'one two', b: 'one\ntwo\n' }],
+    ['multi-line plain and quoted values', 'a: one\n  two\nb: "three\n  four"', { a: 'one two', b: 'three four' }],
+    ['anchors and aliases', 'a: &x { p: 1 }\nb: *x', { a: { p: 1 }, b: { p: 1 } }],
+    ['merge keys are only keys in 1.2', 'a: &x { p: 1 }\nb: { <<: *x, q: 2 }', { a: { p: 1 }, b: { '<<': { p: 1 }, q: 2 } }],
+    ['numeric keys become text keys', '404: not found\n1.5: x', { '404': 'not found', '1.5': 'x' }],
+    ['CRLF line ends', 'a: one\r\nb: "x\r\n  y"', { a: 'one', b: 'x y' }],
+    ['an empty frontmatter', '', null],
+  ])('%s', (_, yaml, expected) => {
+    const source = frontmatter(yaml);
+    expect(source.yamlErrors).toEqual([]);
+    expect(source.data ?? null).toEqual(expected);
+    expect(strict(yaml).toJS()).toEqual(expected);
+  });
+});
+
+describe('readSource: YAML errors come from the strict parser, with positions', () => {
+  it.each([
+    ['a colon in an unquoted value', 'title: Checkout: 502s', 'BLOCK_AS_IMPLICIT_KEY'],
+    ['a key twice', 'id: A\nid: B', 'DUPLICATE_KEY'],
+    ['an unclosed quote', 'title: "Checkout', 'MISSING_CHAR'],
+    ['a tab as indentation', 'a:\n\tb: 1', 'TAB_AS_INDENT'],
+  ])('%s', (_, yaml, code) => {
+    const source = frontmatter(yaml);
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors.map((error) => error.code)).toContain(code);
+  });
+
+  it('reports an alias without an anchor as an error at the alias, not as an exception', () => {
+    const source = frontmatter('a: 1\nb: *nowhere');
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors).toHaveLength(1);
+    expect(source.yamlErrors[0]).toMatchObject({ code: 'BAD_ALIAS', pos: [8, 16] });
+    expect(position(source, source.frontmatterOffset + source.yamlErrors[0].pos[0])).toEqual({ line: 3, column: 4 });
+  });
+
+  it('reads a quoted value continued on a less indented line as js-yaml (and Astro) do, where strict YAML refuses it', () => {
+    // Astro reads frontmatter with js-yaml, which folds the line break; the strict parser ends the
+    // value early. The lenient reading is what the author meant and what the site shows.
+    const yaml = 'timeline:\n  - at: "09:25"\n    event: "Impact starts: ci-pipelin\ne served stale data"';
+    expect(strict(yaml).errors.map((error) => error.code)).toContain('MISSING_CHAR');
+    const source = frontmatter(yaml);
+    expect(source.yamlErrors).toEqual([]);
+    expect(source.data).toEqual({ timeline: [{ at: '09:25', event: 'Impact starts: ci-pipelin e served stale data' }] });
+  });
+});
+
+describe('readSource: file shapes', () => {
+  it('a file without a --- block has no frontmatter and is all body', () => {
+    const source = readSource('x.mdx', '# Just prose\n');
+    expect(source).toMatchObject({ frontmatter: undefined, data: undefined, doc: undefined, body: '# Just prose\n', bodyOffset: 0 });
+    expect(source.yamlErrors).toEqual([]);
+  });
+
+  it('splits frontmatter and body at the closing fence, with offsets into the file', () => {
+    const text = '---\ntitle: T\n---\n\nBody.\n';
+    const source = readSource('x.mdx', text);
+    expect(source.frontmatter).toBe('title: T');
+    expect(text.slice(source.frontmatterOffset, source.frontmatterOffset + 5)).toBe('title');
+    expect(source.body).toBe('\nBody.\n');
+    expect(source.bodyOffset).toBe(17);
+  });
+
+  it('reads settings.yaml whole, the same way', () => {
+    const source = readYamlFile('settings.yaml', 'timezone: Europe/Berlin\n');
+    expect(source.data).toEqual({ timezone: 'Europe/Berlin' });
+    expect(source.frontmatterOffset).toBe(0);
+  });
+});
+
+describe('locate and nodeAt: positions of fields', () => {
+  const text = '---\ntitle: T\nactions:\n  - title: A\n    owner: sre\n---\n';
+  const source = readSource('x.mdx', text);
+
+  it.each([
+    [['title'], '2:8'],
+    [['actions', 0, 'owner'], '5:12'],
+    // A missing field points at the deepest one that exists.
+    [['actions', 0, 'deadline'], '4:5'],
+    [['actions', 3], '3:1'],
+  ])('%j is at %s', (path, expected) => {
+    const { line, column } = position(source, locate(source, path));
+    expect(`${line}:${column}`).toBe(expected);
+  });
+
+  it('nodeAt finds the node of an exact path, and nothing for a missing one', () => {
+    expect(nodeAt(source, ['actions', 0, 'owner'])?.range?.[0]).toBe(text.indexOf('sre') - source.frontmatterOffset);
+    expect(nodeAt(source, ['actions', 0, 'deadline'])).toBeUndefined();
+    expect(nodeAt(source, ['title', 'x'])).toBeUndefined();
+  });
+});
