@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { minutesBetween, quarterOf, localDate, resolveTimeline } from './time.ts';
+import { DateTime } from 'luxon';
+import { minutesBetween, quarterOf, localDate, localInstant, resolveTimeline } from './time.ts';
 
 /** Milliseconds since the epoch: compares instants, whatever offset they are written in. */
 const ms = (iso: string) => Date.parse(iso);
@@ -79,6 +80,40 @@ describe('localDate', () => {
     ['2026-04-01T00:30:00+02:00', 'America/New_York', '2026-03-31'],
   ])('%s in %s is %s', (iso, zone, date) => {
     expect(localDate(iso, zone)).toBe(date);
+  });
+});
+
+describe('localInstant: HH:MM on a local day, exactly as luxon reads it', () => {
+  const luxon = (day: string, clock: string, zone: string) => DateTime.fromISO(`${day}T${clock}`, { zone }).toISO();
+
+  it.each([
+    ['an ordinary winter day', '2026-01-15', '09:12', 'Europe/Berlin', '2026-01-15T09:12:00.000+01:00'],
+    ['a day that springs forward: 02:30 does not exist and moves on', '2026-03-29', '02:30', 'Europe/Berlin', '2026-03-29T03:30:00.000+02:00'],
+    ['a day that falls back: 02:30 comes twice, luxon takes the second (standard time)', '2026-10-25', '02:30', 'Europe/Berlin', '2026-10-25T02:30:00.000+01:00'],
+    ['after the fall-back hour', '2026-10-25', '03:30', 'Europe/Berlin', '2026-10-25T03:30:00.000+01:00'],
+    ['a zone whose midnight does not exist on its spring-forward day', '2024-09-08', '00:30', 'America/Santiago', '2024-09-08T01:30:00.000-03:00'],
+    ['half an hour of DST (Lord Howe)', '2026-10-04', '02:15', 'Australia/Lord_Howe', '2026-10-04T02:45:00.000+11:00'],
+    ['a negative half-hour offset', '2026-02-01', '23:59', 'America/St_Johns', '2026-02-01T23:59:00.000-03:30'],
+    ['UTC by name is written Z', '2026-06-01', '00:00', 'UTC', '2026-06-01T00:00:00.000Z'],
+    ['London in winter is +00:00, not Z', '2026-01-15', '09:12', 'Europe/London', '2026-01-15T09:12:00.000+00:00'],
+  ])('%s', (_, day, clock, zone, expected) => {
+    expect(luxon(day, clock, zone)).toBe(expected);
+    expect(localInstant(day, clock, zone)).toBe(expected);
+  });
+
+  it('agrees with luxon on every day of 2020–2027 in zones with and without DST', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Etc/UTC'];
+    const clocks = ['00:00', '00:30', '01:30', '02:00', '02:30', '03:00', '12:00', '23:59'];
+    const disagreements: string[] = [];
+    for (const zone of zones) {
+      for (let day = DateTime.fromISO('2020-01-01', { zone: 'utc' }); day.year < 2028; day = day.plus({ days: 1 })) {
+        for (const clock of clocks) {
+          const iso = day.toISODate()!;
+          if (localInstant(iso, clock, zone) !== luxon(iso, clock, zone)) disagreements.push(`${zone} ${iso} ${clock}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 

@@ -62,6 +62,32 @@ export interface ResolvedEntry {
   noOffset?: boolean;
 }
 
+/**
+ * The offset of a zone on a local day, when it is the same all day: as luxon writes it at the end
+ * of an ISO date-time ("+01:00", or "Z" for UTC). Undefined on a day the offset changes, and on a
+ * day whose midnight does not exist (a zone that springs forward at 00:00). The offsets at the day's
+ * first and next day's first instant are compared, which holds as long as no zone changes its
+ * offset twice within one day — none has since the tz database began.
+ */
+const steadyOffset = memo((key) => {
+  const [zone, day] = key.split('\0');
+  const start = DateTime.fromISO(`${day}T00:00`, { zone });
+  const next = DateTime.fromISO(`${start.plus({ days: 1 }).toISODate()}T00:00`, { zone });
+  if (!start.isValid || start.hour !== 0 || start.minute !== 0 || start.offset !== next.offset) return null;
+  return start.toISO()!.slice('YYYY-MM-DDTHH:MM:SS.sss'.length);
+});
+
+/**
+ * `HH:MM` on a local day in a zone, as an ISO date-time with offset: what luxon's
+ * `DateTime.fromISO(`${day}T${clock}`, { zone }).toISO()` gives, without asking Intl for an
+ * offset per entry (a library's timelines hold hundreds of thousands of entries) except on the
+ * days a zone changes its clocks, where luxon decides (a time in the gap moves forward).
+ */
+export function localInstant(day: string, clock: string, zone: string): string {
+  const offset = steadyOffset(`${zone}\0${day}`);
+  return offset === null ? DateTime.fromISO(`${day}T${clock}`, { zone }).toISO()! : `${day}T${clock}:00.000${offset}`;
+}
+
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 /**
@@ -72,10 +98,7 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
   let day = localDate(started, zone);
   return ats.map((at) => {
     const clock = CLOCK.exec(at);
-    if (clock) {
-      const local = DateTime.fromISO(`${day}T${at}`, { zone });
-      return { at: local.toISO()! };
-    }
+    if (clock) return { at: localInstant(day, at, zone) };
     if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
       return { noOffset: true, problem: `"${at}" has no UTC offset, so the moment is ambiguous; add one, e.g. "${at}${offset}" (${zone}), or write a time HH:MM` };

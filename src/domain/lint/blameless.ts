@@ -171,18 +171,18 @@ interface PersonPatterns {
   /** mistake/missed/… by <name> (case-insensitive: check the name) */
   agent: RegExp;
   forms: string[];
-  /** The first run of letters and digits of every form: a text without one names nobody. */
-  firstWords: Set<string>;
+  /**
+   * The first word (run of letters and digits) of any form, standing alone: a text without one
+   * names nobody, and the person patterns need not run on it.
+   */
+  namesSomeone: RegExp;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** The person patterns of each list of names, compiled once (check runs them on every paragraph). */
+const personPatterns = new WeakMap<readonly string[], PersonPatterns | null>();
 
-const personPatterns = new Map<string, PersonPatterns | null>();
-
-/** The person patterns for a list of names, compiled once per list (check runs them on every paragraph). */
 function patternsFor(names: readonly string[]): PersonPatterns | null {
-  const key = names.join('\n');
-  let patterns = personPatterns.get(key);
+  let patterns = personPatterns.get(names);
   if (patterns !== undefined) return patterns;
   const forms = nameForms(names);
   patterns = null;
@@ -190,6 +190,7 @@ function patternsFor(names: readonly string[]): PersonPatterns | null {
     // A name stands alone: not part of a longer word or slug ("tom-bot", "Tomcat").
     const name = String.raw`(?<![\p{L}\p{N}_'’-])(?:${forms.map((form) => escape(form).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}_-])`;
     const subjectName = `${name}(?!['’])(?:\\s+(?:and|or|&)\\s+${name}(?!['’]))?`;
+    const firstWords = new Set(forms.map((form) => form.match(/[\p{L}\p{N}]+/u)?.[0] ?? form));
     patterns = {
       subject: new RegExp(
         [
@@ -203,16 +204,11 @@ function patternsFor(names: readonly string[]): PersonPatterns | null {
       // Case-insensitive so "Mistake by Tom" may start a sentence; the name is checked exactly below.
       agent: new RegExp(`\\b${BY_AGENT}${name}(?!['’])`, 'giu'),
       forms,
-      firstWords: new Set(forms.map((form) => form.match(WORD)?.[0] ?? form)),
+      namesSomeone: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...firstWords].map(escape).join('|')})(?![\p{L}\p{N}])`, 'u'),
     };
   }
-  personPatterns.set(key, patterns);
+  personPatterns.set(names, patterns);
   return patterns;
-}
-
-function namesSomeone(text: string, firstWords: ReadonlySet<string>): boolean {
-  for (const [word] of text.matchAll(WORD)) if (firstWords.has(word)) return true;
-  return false;
 }
 
 /**
@@ -242,7 +238,7 @@ export function findBlame(text: string, names: readonly string[]): TextFinding[]
   const patterns = patternsFor(names);
   // The person patterns alternate over every name in the library and are slow to run on text that
   // holds none: a form matches only where it stands alone, so its first word is a word of the text.
-  if (patterns && namesSomeone(text, patterns.firstWords)) {
+  if (patterns?.namesSomeone.test(text)) {
     for (const pattern of [patterns.subject, patterns.agent]) {
       for (const match of text.matchAll(pattern)) {
         const shown = match[0].replace(/\s+/g, ' ');
