@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /**
  * Luxon builds a DateTime from an ISO string, and moves it into an IANA zone, by asking Intl for
@@ -34,6 +34,14 @@ export function instant(iso: string): DateTime {
 /** The same instant as seen in a time zone. */
 export function inZone(iso: string, zone: string): DateTime {
   return zoned(`${zone}\0${iso}`);
+}
+
+/** Whether a YYYY-MM-DD date exists in the calendar (a library repeats the same few thousand days). */
+export const isRealDate = memo((date) => DateTime.fromISO(date, { zone: 'utc' }).isValid);
+
+/** Whether a name is an IANA time zone luxon (and Intl) know; luxon keeps the answer per name. */
+export function isTimeZone(name: string): boolean {
+  return IANAZone.create(name).isValid;
 }
 
 /** Whole minutes from `from` to `to`, rounded down. */

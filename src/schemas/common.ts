@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DateTime, IANAZone } from 'luxon';
+import { instant, isRealDate, isTimeZone } from '../domain/time.ts';
 
 /** A lower-case identifier such as `checkout-api`. */
 export const slug = z
@@ -22,7 +22,7 @@ export function dateTimeProblem(value: string): string | undefined {
   if (!OFFSET_DATE_TIME.test(value)) {
     return `"${value}" is not a date-time; write it as 2026-03-14T09:12:00+01:00 (an offset or Z is required)`;
   }
-  if (!DateTime.fromISO(value, { setZone: true }).isValid) return `"${value}" is not a real date-time`;
+  if (!instant(value).isValid) return `"${value}" is not a real date-time`;
   return undefined;
 }
 
@@ -38,12 +38,12 @@ export const isoDate = z
   .string({ error: "must be a date written YYYY-MM-DD, e.g. 2026-03-21" })
   // abort: a value that is not YYYY-MM-DD gets one problem, not a second "not a real date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-21', abort: true })
-  .refine((value) => DateTime.fromISO(value).isValid, { error: 'is not a real calendar date; write a date that exists, as YYYY-MM-DD', params: { rule: 'schema' } });
+  .refine((value) => isRealDate(value), { error: 'is not a real calendar date; write a date that exists, as YYYY-MM-DD', params: { rule: 'schema' } });
 
 /** An IANA time zone name such as `Europe/Berlin`. */
 export const timeZone = z
   .string()
-  .refine((value) => IANAZone.isValidZone(value), 'is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC');
+  .refine((value) => isTimeZone(value), 'is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC');
 
 /** An absolute http(s) URL. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://tracker.example/PAY-123' });

@@ -40,12 +40,12 @@ export function readProse(text: string, bodyOffset = 0): BodyParse {
   const prose: Prose[] = [];
   const visit = (node: Nodes) => {
     if (PROSE_BLOCKS.has(node.type) && node.position) {
-      const start = node.position.start.offset!;
-      const chars = body.slice(start, node.position.end.offset!).split('');
+      const [start, end] = [node.position.start.offset!, node.position.end.offset!];
+      const hidden: Range[] = [];
       // A table cell's position takes in its pipes: `| 09:12 |` reads "  09:12  ".
-      if (node.type === 'tableCell') blankAround(node, chars, start);
-      blank(node, chars, start);
-      prose.push({ text: chars.join(''), offset: bodyOffset + start });
+      if (node.type === 'tableCell') blankAround(node, hidden);
+      blank(node, body, hidden);
+      prose.push({ text: blanked(body, start, end, hidden), offset: bodyOffset + start });
       return;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
@@ -77,39 +77,52 @@ function countLines(text: string, end: number): number {
   return count;
 }
 
+/** A stretch of the body [from, to) that is not prose. */
+type Range = [number, number];
+
 /**
- * Blanks what is not prose inside a prose block, keeping every offset: code, JSX, expressions,
- * bare URLs, and the markup around emphasis and links (`**Tom** forgot` reads "  Tom   forgot").
+ * Finds what is not prose inside a prose block: code, JSX, expressions, bare URLs, and the markup
+ * around emphasis and links (`**Tom** forgot` reads "  Tom   forgot").
  */
-function blank(node: Nodes, chars: string[], base: number): void {
+function blank(node: Nodes, body: string, hidden: Range[]): void {
   if (!('children' in node)) return;
   for (const child of node.children as Nodes[]) {
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
     if (start === undefined || end === undefined) continue;
-    if (NOT_PROSE.has(child.type)) fill(chars, start - base, end - base);
+    if (NOT_PROSE.has(child.type)) hidden.push([start, end]);
     else if (MARKUP.has(child.type) && 'children' in child) {
       // A bare URL (GFM autolink literal: https://…, www.…, an e-mail address) has no `[` of its own.
-      if (child.type === 'link' && chars[start - base] !== '[') fill(chars, start - base, end - base);
+      if (child.type === 'link' && body[start] !== '[') hidden.push([start, end]);
       else {
-        blankAround(child, chars, base);
-        blank(child, chars, base);
+        blankAround(child, hidden);
+        blank(child, body, hidden);
       }
-    } else blank(child, chars, base);
+    } else blank(child, body, hidden);
   }
 }
 
-/** Blanks a node's own markup: what lies outside its children (all of it when it has none). */
-function blankAround(node: Nodes, chars: string[], base: number): void {
+/** A node's own markup: what lies outside its children (all of it when it has none). */
+function blankAround(node: Nodes, hidden: Range[]): void {
   const [start, end] = [node.position!.start.offset!, node.position!.end.offset!];
   const inner = 'children' in node ? (node.children as Nodes[]).filter((child) => child.position) : [];
-  if (inner.length === 0) return fill(chars, start - base, end - base);
-  fill(chars, start - base, inner[0].position!.start.offset! - base);
-  fill(chars, inner[inner.length - 1].position!.end.offset! - base, end - base);
+  if (inner.length === 0) return void hidden.push([start, end]);
+  hidden.push([start, inner[0].position!.start.offset!], [inner[inner.length - 1].position!.end.offset!, end]);
 }
 
-function fill(chars: string[], from: number, to: number): void {
-  for (let i = Math.max(0, from); i < Math.min(chars.length, to); i++) if (chars[i] !== '\n') chars[i] = ' ';
+/** body[start, end) with the hidden stretches turned into spaces; line breaks and offsets stay. */
+function blanked(body: string, start: number, end: number, hidden: Range[]): string {
+  if (hidden.length === 0) return body.slice(start, end);
+  hidden.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = start;
+  for (const [from, to] of hidden) {
+    const [a, b] = [Math.max(from, at), Math.min(to, end)];
+    if (b <= a) continue;
+    out += body.slice(at, a) + body.slice(a, b).replace(/[^\n]/g, ' ');
+    at = b;
+  }
+  return out + body.slice(at, end);
 }
 
 function offsetOf(text: string, line: number, column: number): number {

@@ -56,6 +56,9 @@ describe('blame phrases', () => {
 
   it.each(BLAME_PHRASES)('every listed phrase fires: "%s"', (phrase) => {
     expect(flagged(`In the review, it was ${phrase}, they said.`)).toEqual([phrase]);
+    // In capitals, wrapped over lines and with a typographic apostrophe, too.
+    const written = phrase.toUpperCase().replace(/ /g, '\n  ').replace(/'/g, '’');
+    expect(flagged(`${written} was the verdict.`)).toEqual([written]);
   });
 
   it('matches across a line break and in any case', () => {
