@@ -36,7 +36,7 @@ describe('the check cache', () => {
     // A warning in the body, an error in the frontmatter and a broken reference: every kind of result.
     writeFileSync(path, readFileSync(path, 'utf8').replace('severity: SEV-2', 'severity: SEV-9').replace(/\n## /, '\nIt was human error.\n\n## '));
     const cold = await problems();
-    expect(existsSync(join(work, 'cache/hindsight-check.json'))).toBe(true);
+    expect(existsSync(join(work, 'cache/hindsight-check.v8'))).toBe(true);
     expect(cold.some((line) => line.includes('severity'))).toBe(true);
     expect(cold.some((line) => line.includes('blame-phrase'))).toBe(true);
     const warm = await problems();

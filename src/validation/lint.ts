@@ -71,6 +71,16 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
 /** The secrets lintFile found in each source, so other messages about the file can be scrubbed. */
 const secretsBySource = new WeakMap<Source, SecretFinding[]>();
 
+/** The secrets lintFile found in a source, if it linted it. */
+export function secretsFoundIn(source: Source): SecretFinding[] | undefined {
+  return secretsBySource.get(source);
+}
+
+/** Remembers the secrets found in a source by lintFile elsewhere (a helper thread, helper.ts). */
+export function rememberSecrets(source: Source, secrets: SecretFinding[]): void {
+  secretsBySource.set(source, secrets);
+}
+
 /**
  * Problems whose message quotes a secret from its file — a schema error that echoes the value of a
  * field where a token was pasted, a reference to a "post-mortem id" that is a key — with every

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { validateLibrary, type LibraryValidation } from './validate.ts';
-import { lintFile, personNames, redactSecretEchoes } from './lint.ts';
+import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
+import { lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
 import { CheckCache, cachedValidate } from './cache.ts';
+import { CheckHelper, type ValidatedFile } from './helper.ts';
+import { readSource, type Source } from './source.ts';
+import type { Problem } from './problem.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -18,52 +22,141 @@ export function listPostmortems(dir: string): string[] {
     .sort();
 }
 
+/** A library as read from disk, with paths as problems show them (relative to the working folder). */
+interface LibraryText {
+  settings: { file: string; text?: string };
+  files: { file: string; text: string }[];
+  /** Absolute paths, in the order of `files`. */
+  paths: string[];
+  /** The files to report on, when only some were named (settings.yaml always). */
+  wanted?: Set<string>;
+}
+
+/** The post-mortem files of a library (absolute paths), and any named on the command line. */
+function libraryPaths(root: string, cwd: string, only?: readonly string[]): string[] {
+  const listed = listPostmortems(join(root, 'postmortems'));
+  // A file named on the command line is checked with the library even when it lives elsewhere.
+  const extra = (only ?? []).map((file) => resolve(cwd, file)).filter((file) => !listed.includes(file));
+  return [...listed, ...extra];
+}
+
+function readLibrary(root: string, cwd: string, only?: readonly string[], paths = libraryPaths(root, cwd, only)): LibraryText {
+  const shown = (path: string) => relative(cwd, path) || path;
+  const settingsPath = join(root, 'settings.yaml');
+  return {
+    settings: { file: shown(settingsPath), text: readSettingsText(settingsPath) },
+    files: paths.map((path) => ({ file: shown(path), text: readFileSync(path, 'utf8') })),
+    paths,
+    wanted: only && new Set([...only.map((file) => shown(resolve(cwd, file))), shown(settingsPath)]),
+  };
+}
+
+function validateRead(library: LibraryText, validate: typeof validateFile): LibraryValidation & { files: string[] } {
+  const result = validateLibrary(library.settings, library.files, validate);
+  const wanted = library.wanted;
+  if (wanted) {
+    result.problems = result.problems.filter((problem) => wanted.has(problem.file));
+    result.sources = result.sources.filter((source) => wanted.has(source.file));
+  }
+  return { ...result, files: library.paths };
+}
+
 /**
  * Reads the content root from disk and validates all of it (schema and rules, no linters).
  * `only` limits the report to some files; the whole library is still read, since ids and
  * references span files. Paths in problems are relative to `cwd`.
  */
 export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[], cache?: CheckCache): LibraryValidation & { files: string[] } {
-  const shown = (path: string) => relative(cwd, path) || path;
-  const settingsPath = join(root, 'settings.yaml');
-  const listed = listPostmortems(join(root, 'postmortems'));
-  // A file named on the command line is checked with the library even when it lives elsewhere.
-  const extra = (only ?? []).map((file) => resolve(cwd, file)).filter((file) => !listed.includes(file));
-  const files = [...listed, ...extra];
-  const result = validateLibrary(
-    { file: shown(settingsPath), text: readSettingsText(settingsPath) },
-    files.map((file) => ({ file: shown(file), text: readFileSync(file, 'utf8') })),
-    cachedValidate(cache),
-  );
-  if (only) {
-    const wanted = new Set([...only.map((file) => shown(resolve(cwd, file))), shown(settingsPath)]);
-    result.problems = result.problems.filter((problem) => wanted.has(problem.file));
-    result.sources = result.sources.filter((source) => wanted.has(source.file));
-  }
-  return { ...result, files };
+  return validateRead(readLibrary(root, cwd, only), cachedValidate(cache));
 }
 
-/** Everything `loadLibrary` checks, plus the linters (secrets, MDX syntax, blameless, warnings). */
-export async function checkLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[]): Promise<LibraryValidation & { files: string[] }> {
+/** Below this many files to work on, a helper thread costs more to start than it saves. */
+const HELPER_FROM = 300;
+
+/**
+ * Everything `loadLibrary` checks, plus the linters (secrets, MDX syntax, blameless, warnings).
+ * With `helper` (the default) and a second core, a helper thread shares the files the cache does
+ * not hold (helper.ts); the build turns it off, its other core renders the narratives.
+ */
+export async function checkLibrary(
+  root = contentRoot(),
+  cwd = process.cwd(),
+  only?: readonly string[],
+  { helper: useHelper = true, helperFrom = HELPER_FROM }: { helper?: boolean; helperFrom?: number } = {},
+): Promise<LibraryValidation & { files: string[] }> {
+  const paths = libraryPaths(root, cwd, only);
+  // The helper thread loads its code while this one reads the library.
+  let helper = useHelper && paths.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
+  const library = readLibrary(root, cwd, only, paths);
   // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
-  const cache = CheckCache.open(readSettingsText(join(root, 'settings.yaml')));
-  const result = loadLibrary(root, cwd, only, cache);
-  if (!result.settings) return result;
-  const settings = result.settings;
-  const names = personNames(settings, result.entries);
-  const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
-  for (const source of result.sources) {
-    let problems = cache?.lintResult(source, names);
-    if (!problems) {
-      problems = await lintFile(source, byFile.get(source.file), settings, names);
-      cache?.storeLint(source, names, problems);
-    }
-    result.problems.push(...problems);
+  const cache = CheckCache.open(library.settings.text);
+  const validate = cachedValidate(cache);
+
+  const settings = validateSettings(library.settings.file, library.settings.text).value;
+  const fresh = settings ? library.files.filter((file) => !cache?.holds(file.file, file.text)) : [];
+  if (helper && (!settings || fresh.length < helperFrom)) {
+    helper.close();
+    helper = undefined;
   }
+  const ready = new Map<string, ReturnType<typeof validateFile>>();
+  const validated = helper?.validate({ settings: library.settings, files: fresh });
+  if (validated && settings) {
+    for (let index = fresh.length - 1; index >= 0 && validated.take(index); index--) {
+      ready.set(fresh[index].file, validate(fresh[index].file, fresh[index].text, settings));
+    }
+    for (const [index, found] of (await validated.results) ?? []) {
+      const { file, text } = fresh[index];
+      ready.set(file, cache?.validate(file, text, () => fromHelper(file, text, found)) ?? fromHelper(file, text, found));
+    }
+  }
+  // Whatever neither thread has validated yet (all of it without a helper) is validated here.
+  const result = validateRead(library, (file, text, settings) => ready.get(file) ?? validate(file, text, settings));
+  if (!result.settings) {
+    helper?.close();
+    return result;
+  }
+
+  const names = personNames(result.settings, result.entries);
+  const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
+  const lintHere = async (source: Source) => lintFile(source, byFile.get(source.file), result.settings!, names);
+  const lintOf = new Map<Source, Problem[]>();
+  const toLint = result.sources.filter((source) => {
+    const stored = cache?.lintResult(source, names);
+    if (stored) lintOf.set(source, stored);
+    return !stored;
+  });
+  // Files of the helper's job are linted by both threads from opposite ends, each starting with
+  // the files it validated itself; the main thread lints the others (names changed) first.
+  const position = new Map(fresh.map(({ file }, index) => [file, index]));
+  const helperValidated = new Set([...((await validated?.results) ?? []).keys()]);
+  const shared = toLint
+    .filter((source) => helper && position.has(source.file))
+    .sort((a, b) => Number(helperValidated.has(position.get(b.file)!)) - Number(helperValidated.has(position.get(a.file)!)));
+  const linted = shared.length ? helper?.lint(shared.map((source) => position.get(source.file)!), names) : undefined;
+  const inShare = new Set(shared);
+  for (const source of toLint) if (!inShare.has(source)) lintOf.set(source, await lintHere(source));
+  for (let index = shared.length - 1; linted && index >= 0 && linted.take(index); index--) lintOf.set(shared[index], await lintHere(shared[index]));
+  for (const [index, found] of (await linted?.results) ?? []) {
+    rememberSecrets(shared[index], found.secrets);
+    lintOf.set(shared[index], found.problems);
+  }
+  helper?.close();
+  for (const source of toLint) {
+    // Whatever the helper did not deliver (a thread that failed) is linted here.
+    if (!lintOf.has(source)) lintOf.set(source, await lintHere(source));
+    cache?.storeLint(source, names, lintOf.get(source)!);
+  }
+  for (const source of result.sources) result.problems.push(...lintOf.get(source)!);
   cache?.save();
   // A schema message may quote a field's value: never print a secret pasted there in full.
   result.problems = await redactSecretEchoes(result.problems, result.sources);
   return result;
+}
+
+/** A helper thread's result for a file, as validateFile would have returned it. */
+function fromHelper(file: string, text: string, found: ValidatedFile): ReturnType<typeof validateFile> {
+  const source = readSource(file, text);
+  return { source, problems: found.problems, value: found.entry ? { file, id: found.entry.id, data: found.entry.data, source } : undefined };
 }
 
 function readSettingsText(path: string): string | undefined {

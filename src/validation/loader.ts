@@ -36,7 +36,7 @@ export function postmortemLoader(root: string): Loader {
     load: async (context) => {
       // The narratives are rendered on another core while this one validates (prerender.ts).
       const prerendered = prerender(listPostmortems(join(root, 'postmortems')), context.config.markdown);
-      const library = await checkLibrary(root);
+      const library = await checkLibrary(root, process.cwd(), undefined, { helper: false });
       const problems = library.problems.sort(byPosition);
       for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
       const errors = problems.filter((p) => p.severity === 'error');
