@@ -1,6 +1,6 @@
 import type { Incident } from './library.ts';
 import type { Obligation, ObligationState } from './regulatory.ts';
-import { instant } from './time.ts';
+import { millisOf } from './time.ts';
 
 /** One obligation on /compliance/, with the post-mortem that declares it. */
 export interface ComplianceRow {
@@ -17,7 +17,7 @@ const GROUP: Record<ObligationState, number> = { overdue: 0, open: 0, 'no-clock'
  * those without a clock; then met ones. Ties: the post-mortem's id, then the framework.
  */
 export function complianceRows(incidents: readonly Incident[]): ComplianceRow[] {
-  const when = (row: ComplianceRow) => instant(row.obligation.due ?? row.obligation.discovered).toMillis();
+  const when = (row: ComplianceRow) => millisOf(row.obligation.due ?? row.obligation.discovered);
   return incidents
     .flatMap((incident) => incident.obligations.map((obligation) => ({ incident, obligation })))
     .sort(

@@ -6,7 +6,7 @@ import { durations, cost, type Cost, type Durations } from './figures.ts';
 import { isOverdue } from './actions.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
-import { quarterOf, resolveTimeline, instant } from './time.ts';
+import { millisOf, quarterOf, resolveTimeline } from './time.ts';
 import { publicView } from './visibility.ts';
 import { DateTime } from 'luxon';
 
@@ -134,7 +134,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
 }
 
 function newestFirst(a: Incident, b: Incident): number {
-  return instant(b.data.started).toMillis() - instant(a.data.started).toMillis() || a.id.localeCompare(b.id);
+  return millisOf(b.data.started) - millisOf(a.data.started) || a.id.localeCompare(b.id);
 }
 
 function toIncident(

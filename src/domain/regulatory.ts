@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { inZone, instant } from './time.ts';
+import { inZone, millisOf } from './time.ts';
 import type { Settings } from '../schemas/settings.ts';
 
 /** How long an obligation gives: hours from discovery, calendar days, or business days (Mon–Fri). */
@@ -118,7 +118,7 @@ export function obligations(
     const notified = regulatory.notified?.[framework] ?? null;
     const daysLeft = dueDate ? Math.round(DateTime.fromISO(dueDate).diff(DateTime.fromISO(today), 'days').days) : null;
     let state: ObligationState;
-    if (notified) state = due && instant(notified).toMillis() > instant(due).toMillis() ? 'met-late' : 'met';
+    if (notified) state = due && millisOf(notified) > millisOf(due) ? 'met-late' : 'met';
     else if (!due) state = 'no-clock';
     else state = dueDate! < today ? 'overdue' : 'open';
     return { framework, label: rule.label, text: rule.text, discovered, clock: clock ?? null, due, dueDate, notified, state, daysLeft };

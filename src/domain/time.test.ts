@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DateTime } from 'luxon';
-import { minutesBetween, quarterOf, localDate, localInstant, resolveTimeline } from './time.ts';
+import { instant, minutesBetween, millisOf, quarterOf, localDate, localInstant, resolveTimeline } from './time.ts';
 
 /** Milliseconds since the epoch: compares instants, whatever offset they are written in. */
 const ms = (iso: string) => Date.parse(iso);
@@ -80,6 +80,47 @@ describe('localDate', () => {
     ['2026-04-01T00:30:00+02:00', 'America/New_York', '2026-03-31'],
   ])('%s in %s is %s', (iso, zone, date) => {
     expect(localDate(iso, zone)).toBe(date);
+  });
+});
+
+describe('millisOf: the instant of an ISO date-time, exactly as luxon reads it', () => {
+  it.each([
+    ['2026-03-14T09:12:00+01:00', Date.UTC(2026, 2, 14, 8, 12)],
+    ['2026-03-14T09:12:00.000+01:00', Date.UTC(2026, 2, 14, 8, 12)],
+    ['2026-03-14T09:12+01:00', Date.UTC(2026, 2, 14, 8, 12)],
+    ['2026-03-14T09:12:30.250Z', Date.UTC(2026, 2, 14, 9, 12, 30, 250)],
+    ['2026-03-14T00:10:00-03:30', Date.UTC(2026, 2, 14, 3, 40)],
+    ['2024-02-29T23:59:59+14:00', Date.UTC(2024, 1, 29, 9, 59, 59)],
+    // Not real: a day or time that does not exist.
+    ['2026-02-29T09:00:00Z', NaN],
+    ['2026-04-31T09:00:00Z', NaN],
+    ['2026-13-01T09:00:00Z', NaN],
+    ['2026-03-14T09:60:00Z', NaN],
+    ['2026-03-14T09:12:60Z', NaN],
+    // luxon's own readings, kept.
+    ['2026-03-14T24:00:00Z', instant('2026-03-14T24:00:00Z').toMillis()],
+    ['2026-03-14T09:12:00+01:60', instant('2026-03-14T09:12:00+01:60').toMillis()],
+    // Shapes the quick reading leaves to luxon.
+    ['2026-03-14T09:12:00.5+01:00', Date.UTC(2026, 2, 14, 8, 12, 0, 500)],
+    ['2026-03-14T09:12:00+0100', Date.UTC(2026, 2, 14, 8, 12)],
+    ['0099-03-14T09:12:00Z', Date.parse('0099-03-14T09:12:00Z')],
+    ['not a date', NaN],
+  ])('%s', (iso, expected) => {
+    expect(millisOf(iso)).toBe(instant(iso).toMillis());
+    expect(millisOf(iso)).toBe(expected);
+  });
+
+  it('agrees with luxon on 20,000 generated date-times, real and not', () => {
+    let seed = 42;
+    const pick = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const disagreements: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const offset = pick(3) === 0 ? 'Z' : `${pick(2) ? '+' : '-'}${pad(pick(16))}:${pad([0, 30, 45, 60][pick(4)])}`;
+      const iso = `${1990 + pick(50)}-${pad(pick(14))}-${pad(pick(33))}T${pad(pick(25))}:${pad(pick(61))}${pick(2) ? `:${pad(pick(61))}${pick(2) ? `.${pad(pick(1000), 3)}` : ''}` : ''}${offset}`;
+      if (!Object.is(millisOf(iso), instant(iso).toMillis())) disagreements.push(iso);
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 

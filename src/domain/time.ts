@@ -31,6 +31,26 @@ export function instant(iso: string): DateTime {
   return parsed(iso);
 }
 
+const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{3}))?)?(?:Z|([+-])(\d\d):(\d\d))$/;
+
+/**
+ * Milliseconds since the epoch of an ISO date-time with its offset, NaN when it is not a real one:
+ * what `instant(iso).toMillis()` gives. A check of 10,000 post-mortems compares some 300,000
+ * timeline instants; the common shape (2026-03-14T09:12:00.000+01:00) is read here without luxon.
+ */
+export function millisOf(iso: string): number {
+  const parts = CANONICAL.exec(iso);
+  if (!parts || Number(parts[1]) < 1000 || Number(parts[9] ?? 0) > 14) return instant(iso).toMillis();
+  const [year, month, day, hour, minute, second, milli, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 7, 9, 10].map((index) => Number(parts[index] ?? 0));
+  // luxon has its own reading of 24:00 and of offsets such as +01:60.
+  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59) return instant(iso).toMillis();
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  // Date.UTC rolls 31 April over into May; luxon calls it invalid.
+  const check = new Date(local);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return NaN;
+  return local - (parts[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
+
 /** The same instant as seen in a time zone. */
 export function inZone(iso: string, zone: string): DateTime {
   return zoned(`${zone}\0${iso}`);

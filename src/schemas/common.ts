@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { instant, isRealDate, isTimeZone } from '../domain/time.ts';
+import { isRealDate, isTimeZone, millisOf } from '../domain/time.ts';
 
 /** A lower-case identifier such as `checkout-api`. */
 export const slug = z
@@ -22,7 +22,7 @@ export function dateTimeProblem(value: string): string | undefined {
   if (!OFFSET_DATE_TIME.test(value)) {
     return `"${value}" is not a date-time; write it as 2026-03-14T09:12:00+01:00 (an offset or Z is required)`;
   }
-  if (!instant(value).isValid) return `"${value}" is not a real date-time`;
+  if (Number.isNaN(millisOf(value))) return `"${value}" is not a real date-time`;
   return undefined;
 }
 

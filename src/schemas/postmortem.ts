@@ -3,7 +3,7 @@ import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem 
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
 import { actionSchema } from './action.ts';
-import { resolveTimeline, instant } from '../domain/time.ts';
+import { instant, millisOf, resolveTimeline } from '../domain/time.ts';
 
 export const KINDS = ['incident', 'missed-deadline', 'failed-launch', 'lost-deal', 'other'] as const;
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
@@ -129,7 +129,7 @@ const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', '
 
 /** The rules between fields of one post-mortem (SPEC section 3, errors). */
 function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
-  const before = (a: string, b: string) => instant(a).toMillis() <= instant(b).toMillis();
+  const before = (a: string, b: string) => millisOf(a) <= millisOf(b);
   if (!before(pm.started, pm.detected)) {
     ctx.addIssue({ code: 'custom', path: ['detected'], message: `(${pm.detected}) is before started (${pm.started}); detection cannot precede the start` });
   }

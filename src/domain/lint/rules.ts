@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Settings } from '../../schemas/settings.ts';
-import { instant, localDate, minutesBetween, resolveTimeline } from '../time.ts';
+import { localDate, millisOf, minutesBetween, resolveTimeline } from '../time.ts';
 
 /** A warning about a field of one post-mortem, before it is located in the source. */
 export interface FieldFinding {
@@ -26,7 +26,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 function millisBetween(from: string, to: string): number {
-  return instant(to).toMillis() - instant(from).toMillis();
+  return millisOf(to) - millisOf(from);
 }
 
 /** 1441 → "24 h 1 min", 1500 → "25 h", 67 * 60 → "67 h". */
@@ -79,12 +79,12 @@ export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFi
 
 /** SEV-1 timelines are minute by minute: no gap longer than settings.sev1MaxGapMinutes before resolution. */
 function timelineGaps(pm: Postmortem, settings: Settings, zone: string): FieldFinding[] {
-  const resolved = instant(pm.resolved!).toMillis();
+  const resolved = millisOf(pm.resolved!);
   const entries = resolveTimeline(pm.timeline.map((entry) => entry.at), pm.started, zone);
   const findings: FieldFinding[] = [];
   for (let i = 1; i < entries.length; i++) {
     const [from, to] = [entries[i - 1].at, entries[i].at];
-    if (!from || !to || instant(to).toMillis() > resolved) continue;
+    if (!from || !to || millisOf(to) > resolved) continue;
     // Compared to the millisecond, like summary-late: 15 min 30 s is longer than 15 minutes.
     if (millisBetween(from, to) > settings.sev1MaxGapMinutes * MINUTE) {
       const gap = `${millisBetween(from, to) % MINUTE ? 'more than ' : ''}${minutesBetween(from, to)} minutes`;
