@@ -72,6 +72,11 @@ export class CheckCache {
     return new CheckCache(path, context, stored);
   }
 
+  /** Whether nothing is stored for this library and code: every file is new. */
+  isEmpty(): boolean {
+    return Object.keys(this.stored).length === 0;
+  }
+
   /** Whether a result is stored for this path and text. */
   holds(file: string, text: string): boolean {
     return this.keyOf(file, text) in this.stored;
@@ -98,7 +103,7 @@ export class CheckCache {
   private keyOf(file: string, text: string): string {
     const known = this.latest.get(file);
     if (known?.text === text) return known.key;
-    const key = hash(`${file}\0${text}`);
+    const key = textKey(file, text);
     this.latest.set(file, { text, key });
     return key;
   }
@@ -161,6 +166,11 @@ export function codeVersion(): string {
   for (const file of files.sort()) digest.update(file.slice(ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
   code = digest.digest('hex');
   return code;
+}
+
+/** What a file's results are stored under: its path and text. */
+export function textKey(file: string, text: string): string {
+  return hash(`${file}\0${text}`);
 }
 
 function hash(text: string): string {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { generateLibrary } from '../../scripts/lib/generate.ts';
+import { textKey } from './cache.ts';
 import { CheckHelper } from './helper.ts';
 import { checkLibrary, listPostmortems } from './load.ts';
 import { validateFile, validateSettings } from './validate.ts';
@@ -63,7 +64,7 @@ describe('checkLibrary with a helper thread', () => {
 
 describe('CheckHelper', () => {
   const settingsFile = () => ({ file: 'settings.yaml', text: readFileSync(join(root, 'settings.yaml'), 'utf8') });
-  const job = () => ({ settings: settingsFile(), files: listPostmortems(join(root, 'postmortems')).map((file) => ({ file, text: readFileSync(file, 'utf8') })) });
+  const job = () => ({ settings: settingsFile(), files: listPostmortems(join(root, 'postmortems')).map((path) => ({ file: relative(root, path), path })) });
 
   it('validates and lints every file the main thread leaves to it, as validateFile would', async () => {
     const helper = CheckHelper.start()!;
@@ -73,8 +74,9 @@ describe('CheckHelper', () => {
       expect(validated?.size).toBe(files.length);
       const here = validateSettings(settings.file, settings.text).value!;
       for (const [index, found] of validated!) {
-        const expected = validateFile(files[index].file, files[index].text, here);
-        expect(found).toEqual({ problems: expected.problems, entry: expected.value ? { id: expected.value.id, data: expected.value.data } : null });
+        const text = readFileSync(files[index].path, 'utf8');
+        const expected = validateFile(files[index].file, text, here);
+        expect(found).toEqual({ problems: expected.problems, entry: expected.value ? { id: expected.value.id, data: expected.value.data } : null, key: textKey(files[index].file, text) });
       }
       const linted = await helper.lint([20, 33], ['Priya Natarajan']).results;
       expect([...linted!.keys()]).toEqual([0, 1]);

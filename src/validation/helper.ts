@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { SecretFinding } from '../domain/lint/secrets.ts';
+import { textKey } from './cache.ts';
 import { lintFile, secretsFoundIn } from './lint.ts';
 import type { Problem } from './problem.ts';
 import { validateFile, validateSettings } from './validate.ts';
@@ -18,19 +20,23 @@ import { validateFile, validateSettings } from './validate.ts';
 
 export interface HelperJob {
   settings: { file: string; text?: string };
-  files: readonly { file: string; text: string }[];
+  /** Each file as problems name it, and where to read it: the helper reads what it takes. */
+  files: readonly { file: string; path: string }[];
 }
 
 /** What validateFile found in one file, as it crosses between threads. */
 export interface ValidatedFile {
   problems: Problem[];
   entry: { id: string; data: Postmortem } | null;
+  /** textKey() of the text the helper read: a file edited meanwhile is not the file it checked. */
+  key: string;
 }
 
 /** What lintFile found in one file, and the secrets (to scrub other messages about the file). */
 export interface LintedFile {
   problems: Problem[];
   secrets: SecretFinding[];
+  key: string;
 }
 
 const HELPER = 1;
@@ -119,16 +125,18 @@ function* fromTheFront(taken: SharedArrayBuffer): Generator<number> {
 async function work(port: NonNullable<typeof parentPort>, { settings: settingsFile, files, taken }: HelperJob & { taken: SharedArrayBuffer }): Promise<void> {
   const settings = validateSettings(settingsFile.file, settingsFile.text).value;
   if (!settings) throw new Error('settings.yaml is invalid: the main thread checks nothing else');
+  const validateAt = (index: number) => validateFile(files[index].file, readFileSync(files[index].path, 'utf8'), settings);
   const results = new Map<number, ReturnType<typeof validateFile>>();
-  for (const index of fromTheFront(taken)) results.set(index, validateFile(files[index].file, files[index].text, settings));
-  port.postMessage([...results].map(([index, result]): [number, ValidatedFile] => [index, { problems: result.problems, entry: result.value ? { id: result.value.id, data: result.value.data } : null }]));
+  for (const index of fromTheFront(taken)) results.set(index, validateAt(index));
+  port.postMessage(
+    [...results].map(([index, { source, problems, value }]): [number, ValidatedFile] => [index, { problems, entry: value ? { id: value.id, data: value.data } : null, key: textKey(source.file, source.text) }]),
+  );
   port.once('message', async ({ indexes, names, taken }: { indexes: number[]; names: string[]; taken: SharedArrayBuffer }) => {
     const linted: [number, LintedFile][] = [];
     for (const position of fromTheFront(taken)) {
-      const index = indexes[position];
       // A file the main thread validated is validated again here: cheaper than sending its data.
-      const { source, value } = results.get(index) ?? validateFile(files[index].file, files[index].text, settings);
-      linted.push([position, { problems: await lintFile(source, value, settings, names), secrets: secretsFoundIn(source) ?? [] }]);
+      const { source, value } = results.get(indexes[position]) ?? validateAt(indexes[position]);
+      linted.push([position, { problems: await lintFile(source, value, settings, names), secrets: secretsFoundIn(source) ?? [], key: textKey(source.file, source.text) }]);
     }
     port.postMessage(linted);
   });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
 import { lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
-import { CheckCache, cachedValidate } from './cache.ts';
+import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
 import type { Problem } from './problem.ts';
@@ -22,33 +22,36 @@ export function listPostmortems(dir: string): string[] {
     .sort();
 }
 
-/** A library as read from disk, with paths as problems show them (relative to the working folder). */
-interface LibraryText {
-  settings: { file: string; text?: string };
-  files: { file: string; text: string }[];
-  /** Absolute paths, in the order of `files`. */
-  paths: string[];
+/** A library's files: as problems name them (relative to the working folder), and where they are. */
+interface LibraryFiles {
+  settings: { file: string; path: string };
+  files: { file: string; path: string }[];
   /** The files to report on, when only some were named (settings.yaml always). */
   wanted?: Set<string>;
 }
 
-/** The post-mortem files of a library (absolute paths), and any named on the command line. */
-function libraryPaths(root: string, cwd: string, only?: readonly string[]): string[] {
+/** A library as read from disk. */
+interface LibraryText {
+  settings: { file: string; text?: string };
+  files: { file: string; path: string; text: string }[];
+  wanted?: Set<string>;
+}
+
+function libraryFiles(root: string, cwd: string, only?: readonly string[]): LibraryFiles {
+  const shown = (path: string) => relative(cwd, path) || path;
   const listed = listPostmortems(join(root, 'postmortems'));
   // A file named on the command line is checked with the library even when it lives elsewhere.
   const extra = (only ?? []).map((file) => resolve(cwd, file)).filter((file) => !listed.includes(file));
-  return [...listed, ...extra];
-}
-
-function readLibrary(root: string, cwd: string, only?: readonly string[], paths = libraryPaths(root, cwd, only)): LibraryText {
-  const shown = (path: string) => relative(cwd, path) || path;
   const settingsPath = join(root, 'settings.yaml');
   return {
-    settings: { file: shown(settingsPath), text: readSettingsText(settingsPath) },
-    files: paths.map((path) => ({ file: shown(path), text: readFileSync(path, 'utf8') })),
-    paths,
+    settings: { file: shown(settingsPath), path: settingsPath },
+    files: [...listed, ...extra].map((path) => ({ file: shown(path), path })),
     wanted: only && new Set([...only.map((file) => shown(resolve(cwd, file))), shown(settingsPath)]),
   };
+}
+
+function readLibrary(library: LibraryFiles, settings = { file: library.settings.file, text: readSettingsText(library.settings.path) }): LibraryText {
+  return { settings, files: library.files.map((file) => ({ ...file, text: readFileSync(file.path, 'utf8') })), wanted: library.wanted };
 }
 
 function validateRead(library: LibraryText, validate: typeof validateFile): LibraryValidation & { files: string[] } {
@@ -58,7 +61,7 @@ function validateRead(library: LibraryText, validate: typeof validateFile): Libr
     result.problems = result.problems.filter((problem) => wanted.has(problem.file));
     result.sources = result.sources.filter((source) => wanted.has(source.file));
   }
-  return { ...result, files: library.paths };
+  return { ...result, files: library.files.map((file) => file.path) };
 }
 
 /**
@@ -67,7 +70,7 @@ function validateRead(library: LibraryText, validate: typeof validateFile): Libr
  * references span files. Paths in problems are relative to `cwd`.
  */
 export function loadLibrary(root = contentRoot(), cwd = process.cwd(), only?: readonly string[], cache?: CheckCache): LibraryValidation & { files: string[] } {
-  return validateRead(readLibrary(root, cwd, only), cachedValidate(cache));
+  return validateRead(readLibrary(libraryFiles(root, cwd, only)), cachedValidate(cache));
 }
 
 /** Below this many files to work on, a helper thread costs more to start than it saves. */
@@ -84,28 +87,34 @@ export async function checkLibrary(
   only?: readonly string[],
   { helper: useHelper = true, helperFrom = HELPER_FROM }: { helper?: boolean; helperFrom?: number } = {},
 ): Promise<LibraryValidation & { files: string[] }> {
-  const paths = libraryPaths(root, cwd, only);
+  const listed = libraryFiles(root, cwd, only);
   // The helper thread loads its code while this one reads the library.
-  let helper = useHelper && paths.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
-  const library = readLibrary(root, cwd, only, paths);
+  let helper = useHelper && listed.files.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
+  const settingsFile = { file: listed.settings.file, text: readSettingsText(listed.settings.path) };
   // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
-  const cache = CheckCache.open(library.settings.text);
+  const cache = CheckCache.open(settingsFile.text);
   const validate = cachedValidate(cache);
+  const settings = validateSettings(settingsFile.file, settingsFile.text).value;
 
-  const settings = validateSettings(library.settings.file, library.settings.text).value;
-  const fresh = settings ? library.files.filter((file) => !cache?.holds(file.file, file.text)) : [];
-  if (helper && (!settings || fresh.length < helperFrom)) {
+  // With nothing stored for this library (a first run, new settings or code) every file is new,
+  // and the helper starts on them while this thread reads them; otherwise it shares what is new.
+  let validated = helper && settings && (!cache || cache.isEmpty()) ? helper.validate({ settings: settingsFile, files: listed.files }) : undefined;
+  const library = readLibrary(listed, settingsFile);
+  const fresh = validated ? library.files : settings ? library.files.filter((file) => !cache?.holds(file.file, file.text)) : [];
+  if (helper && !validated && fresh.length >= helperFrom) validated = helper.validate({ settings: settingsFile, files: fresh.map(({ file, path }) => ({ file, path })) });
+  if (helper && !validated) {
     helper.close();
     helper = undefined;
   }
   const ready = new Map<string, ReturnType<typeof validateFile>>();
-  const validated = helper?.validate({ settings: library.settings, files: fresh });
   if (validated && settings) {
     for (let index = fresh.length - 1; index >= 0 && validated.take(index); index--) {
       ready.set(fresh[index].file, validate(fresh[index].file, fresh[index].text, settings));
     }
     for (const [index, found] of (await validated.results) ?? []) {
       const { file, text } = fresh[index];
+      // A file that changed since this thread read it is validated here, as read here.
+      if (found.key !== textKey(file, text)) continue;
       ready.set(file, cache?.validate(file, text, () => fromHelper(file, text, found)) ?? fromHelper(file, text, found));
     }
   }
@@ -128,7 +137,7 @@ export async function checkLibrary(
   // Files of the helper's job are linted by both threads from opposite ends, each starting with
   // the files it validated itself; the main thread lints the others (names changed) first.
   const position = new Map(fresh.map(({ file }, index) => [file, index]));
-  const helperValidated = new Set([...((await validated?.results) ?? []).keys()]);
+  const helperValidated = new Set([...((await validated?.results) ?? []).keys()].filter((index) => ready.has(fresh[index].file)));
   const shared = toLint
     .filter((source) => helper && position.has(source.file))
     .sort((a, b) => Number(helperValidated.has(position.get(b.file)!)) - Number(helperValidated.has(position.get(a.file)!)));
@@ -137,6 +146,7 @@ export async function checkLibrary(
   for (const source of toLint) if (!inShare.has(source)) lintOf.set(source, await lintHere(source));
   for (let index = shared.length - 1; linted && index >= 0 && linted.take(index); index--) lintOf.set(shared[index], await lintHere(shared[index]));
   for (const [index, found] of (await linted?.results) ?? []) {
+    if (found.key !== textKey(shared[index].file, shared[index].text)) continue;
     rememberSecrets(shared[index], found.secrets);
     lintOf.set(shared[index], found.problems);
   }
