@@ -11,7 +11,7 @@ import { validateFile, type ValidEntry, type Validation } from './validate.ts';
 /*
  * A cache of what `check` (and the build's loader) found in each file, so a library of thousands
  * of post-mortems is not parsed and linted again when only a few files changed: on 10,000 files a
- * cold check takes minutes, a warm one seconds (docs/performance.md).
+ * cold check takes about 10 s on two cores, a warm one about 3 s (docs/performance.md).
  *
  * A result is reused only when everything it depends on is the same: the file's text and path, the
  * settings file, the names the blameless check looks for (lint only), and the code that computed

@@ -4,9 +4,10 @@ import { join, relative, resolve } from 'node:path';
 import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
 import { lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
-import { CheckHelper, type ValidatedFile } from './helper.ts';
+import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
 import type { Problem } from './problem.ts';
+import type { Settings } from '../schemas/settings.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -89,78 +90,99 @@ export async function checkLibrary(
 ): Promise<LibraryValidation & { files: string[] }> {
   const listed = libraryFiles(root, cwd, only);
   // The helper thread loads its code while this one reads the library.
-  let helper = useHelper && listed.files.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
-  const settingsFile = { file: listed.settings.file, text: readSettingsText(listed.settings.path) };
-  // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
-  const cache = CheckCache.open(settingsFile.text);
-  const validate = cachedValidate(cache);
-  const settings = validateSettings(settingsFile.file, settingsFile.text).value;
+  const helper = useHelper && listed.files.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
+  try {
+    const settingsFile = { file: listed.settings.file, text: readSettingsText(listed.settings.path) };
+    // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
+    const cache = CheckCache.open(settingsFile.text);
+    const settings = validateSettings(settingsFile.file, settingsFile.text).value;
+    // With nothing stored for this library (a first run, new settings or code) every file is new,
+    // and the helper starts on them while this thread reads them; otherwise it shares what is new.
+    const early = helper && settings && (!cache || cache.isEmpty()) ? helper.validate({ settings: settingsFile, files: listed.files }) : undefined;
+    const library = readLibrary(listed, settingsFile);
+    const fresh = early ? library.files : settings ? library.files.filter((file) => !cache?.holds(file.file, file.text)) : [];
+    const shared = early ?? (helper && settings && fresh.length >= helperFrom ? helper.validate({ settings: settingsFile, files: fresh.map(({ file, path }) => ({ file, path })) }) : undefined);
 
-  // With nothing stored for this library (a first run, new settings or code) every file is new,
-  // and the helper starts on them while this thread reads them; otherwise it shares what is new.
-  let validated = helper && settings && (!cache || cache.isEmpty()) ? helper.validate({ settings: settingsFile, files: listed.files }) : undefined;
-  const library = readLibrary(listed, settingsFile);
-  const fresh = validated ? library.files : settings ? library.files.filter((file) => !cache?.holds(file.file, file.text)) : [];
-  if (helper && !validated && fresh.length >= helperFrom) validated = helper.validate({ settings: settingsFile, files: fresh.map(({ file, path }) => ({ file, path })) });
-  if (helper && !validated) {
-    helper.close();
-    helper = undefined;
-  }
-  const ready = new Map<string, ReturnType<typeof validateFile>>();
-  if (validated && settings) {
-    for (let index = fresh.length - 1; index >= 0 && validated.take(index); index--) {
-      ready.set(fresh[index].file, validate(fresh[index].file, fresh[index].text, settings));
+    const validate = cachedValidate(cache);
+    const ready = shared && settings ? await validateShared(shared, fresh, settings, validate, cache) : new Map<string, FileValidation>();
+    // Whatever neither thread has validated yet (all of it without a helper) is validated here.
+    const result = validateRead(library, (file, text, settings) => ready.get(file) ?? validate(file, text, settings));
+    if (!result.settings) return result;
+
+    const names = personNames(result.settings, result.entries);
+    const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
+    const lintHere = (source: Source) => lintFile(source, byFile.get(source.file), result.settings!, names);
+    const lintOf = new Map<Source, Problem[]>();
+    const toLint = result.sources.filter((source) => {
+      const stored = cache?.lintResult(source, names);
+      if (stored) lintOf.set(source, stored);
+      return !stored;
+    });
+    if (shared && helper) await lintShared({ helper, validated: shared, fresh, ready, toLint, names, lintHere, lintOf });
+    for (const source of toLint) {
+      // Whatever the helper did not deliver (none, or a thread that failed) is linted here.
+      if (!lintOf.has(source)) lintOf.set(source, await lintHere(source));
+      cache?.storeLint(source, names, lintOf.get(source)!);
     }
-    for (const [index, found] of (await validated.results) ?? []) {
-      const { file, text } = fresh[index];
-      // A file that changed since this thread read it is validated here, as read here.
-      if (found.key !== textKey(file, text)) continue;
-      ready.set(file, cache?.validate(file, text, () => fromHelper(file, text, found)) ?? fromHelper(file, text, found));
-    }
-  }
-  // Whatever neither thread has validated yet (all of it without a helper) is validated here.
-  const result = validateRead(library, (file, text, settings) => ready.get(file) ?? validate(file, text, settings));
-  if (!result.settings) {
-    helper?.close();
+    for (const source of result.sources) result.problems.push(...lintOf.get(source)!);
+    cache?.save();
+    // A schema message may quote a field's value: never print a secret pasted there in full.
+    result.problems = await redactSecretEchoes(result.problems, result.sources);
     return result;
+  } finally {
+    helper?.close();
   }
+}
 
-  const names = personNames(result.settings, result.entries);
-  const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
-  const lintHere = async (source: Source) => lintFile(source, byFile.get(source.file), result.settings!, names);
-  const lintOf = new Map<Source, Problem[]>();
-  const toLint = result.sources.filter((source) => {
-    const stored = cache?.lintResult(source, names);
-    if (stored) lintOf.set(source, stored);
-    return !stored;
-  });
-  // Files of the helper's job are linted by both threads from opposite ends, each starting with
-  // the files it validated itself; the main thread lints the others (names changed) first.
+type FileValidation = ReturnType<typeof validateFile>;
+
+/** Validates the files of a share from the back while the helper works from the front; every result, by file. */
+async function validateShared(
+  share: Share<ValidatedFile>,
+  fresh: readonly { file: string; text: string }[],
+  settings: Settings,
+  validate: typeof validateFile,
+  cache: CheckCache | undefined,
+): Promise<Map<string, FileValidation>> {
+  const ready = new Map<string, FileValidation>();
+  for (let index = fresh.length - 1; index >= 0 && share.take(index); index--) ready.set(fresh[index].file, validate(fresh[index].file, fresh[index].text, settings));
+  for (const [index, found] of (await share.results) ?? []) {
+    const { file, text } = fresh[index];
+    // A file that changed since this thread read it is left to be validated here, as read here.
+    if (found.key !== textKey(file, text)) continue;
+    ready.set(file, cache?.validate(file, text, () => fromHelper(file, text, found)) ?? fromHelper(file, text, found));
+  }
+  return ready;
+}
+
+/**
+ * Lints the files of the helper's share with it, from opposite ends, each thread starting with the
+ * files it validated itself; the other files to lint (the names changed) first, here.
+ */
+async function lintShared({ helper, validated, fresh, ready, toLint, names, lintHere, lintOf }: {
+  helper: CheckHelper;
+  validated: Share<ValidatedFile>;
+  fresh: readonly { file: string }[];
+  ready: ReadonlyMap<string, FileValidation>;
+  toLint: readonly Source[];
+  names: readonly string[];
+  lintHere: (source: Source) => Promise<Problem[]>;
+  /** Filled in: the problems of each file linted. */
+  lintOf: Map<Source, Problem[]>;
+}): Promise<void> {
   const position = new Map(fresh.map(({ file }, index) => [file, index]));
-  const helperValidated = new Set([...((await validated?.results) ?? []).keys()].filter((index) => ready.has(fresh[index].file)));
-  const shared = toLint
-    .filter((source) => helper && position.has(source.file))
-    .sort((a, b) => Number(helperValidated.has(position.get(b.file)!)) - Number(helperValidated.has(position.get(a.file)!)));
-  const linted = shared.length ? helper?.lint(shared.map((source) => position.get(source.file)!), names) : undefined;
-  const inShare = new Set(shared);
+  const byHelper = new Set([...((await validated.results) ?? []).keys()].filter((index) => ready.has(fresh[index].file)));
+  const theirs = toLint.filter((source) => position.has(source.file)).sort((a, b) => Number(byHelper.has(position.get(b.file)!)) - Number(byHelper.has(position.get(a.file)!)));
+  if (!theirs.length) return;
+  const share = helper.lint(theirs.map((source) => position.get(source.file)!), names);
+  const inShare = new Set(theirs);
   for (const source of toLint) if (!inShare.has(source)) lintOf.set(source, await lintHere(source));
-  for (let index = shared.length - 1; linted && index >= 0 && linted.take(index); index--) lintOf.set(shared[index], await lintHere(shared[index]));
-  for (const [index, found] of (await linted?.results) ?? []) {
-    if (found.key !== textKey(shared[index].file, shared[index].text)) continue;
-    rememberSecrets(shared[index], found.secrets);
-    lintOf.set(shared[index], found.problems);
+  for (let index = theirs.length - 1; index >= 0 && share.take(index); index--) lintOf.set(theirs[index], await lintHere(theirs[index]));
+  for (const [index, found] of (await share.results) ?? []) {
+    if (found.key !== textKey(theirs[index].file, theirs[index].text)) continue;
+    rememberSecrets(theirs[index], found.secrets);
+    lintOf.set(theirs[index], found.problems);
   }
-  helper?.close();
-  for (const source of toLint) {
-    // Whatever the helper did not deliver (a thread that failed) is linted here.
-    if (!lintOf.has(source)) lintOf.set(source, await lintHere(source));
-    cache?.storeLint(source, names, lintOf.get(source)!);
-  }
-  for (const source of result.sources) result.problems.push(...lintOf.get(source)!);
-  cache?.save();
-  // A schema message may quote a field's value: never print a secret pasted there in full.
-  result.problems = await redactSecretEchoes(result.problems, result.sources);
-  return result;
 }
 
 /** A helper thread's result for a file, as validateFile would have returned it. */
