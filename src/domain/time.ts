@@ -7,7 +7,7 @@ import { DateTime, IANAZone } from 'luxon';
  * immutable, so both are remembered; a library's timestamps are bounded, and the memory is given
  * back when a (long-running dev) process has seen very many.
  */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
+export function memo<T>(compute: (key: string) => T): (key: string) => T {
   const values = new Map<string, T>();
   return (key) => {
     let value = values.get(key);

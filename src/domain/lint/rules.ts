@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Settings } from '../../schemas/settings.ts';
-import { localDate, millisOf, minutesBetween, resolveTimeline } from '../time.ts';
+import { localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../time.ts';
 
 /** A warning about a field of one post-mortem, before it is located in the source. */
 export interface FieldFinding {
@@ -12,6 +12,12 @@ export interface FieldFinding {
 
 /** How many days after the local date of `resolved` each priority's deadline may fall. */
 export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string): string {
+  return limits(`${priority} ${resolvedDate}`);
+}
+
+// A library resolves incidents on a few thousand distinct days: each limit is worked out once.
+const limits = memo((key) => {
+  const [priority, resolvedDate] = key.split(' ');
   // Calendar arithmetic on a date: UTC, so the machine's own zone and its DST never move it.
   const day = DateTime.fromISO(resolvedDate, { zone: 'utc' });
   if (priority === 'P1') return day.plus({ days: 7 }).toISODate()!;
@@ -20,7 +26,7 @@ export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string
   let next = day.plus({ days: 1 });
   while (next.weekday > 5) next = next.plus({ days: 1 });
   return next.toISODate()!;
-}
+});
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
