@@ -92,10 +92,11 @@ export interface ResolvedEntry {
 
 /**
  * The offset of a zone on a local day, when it is the same all day: as luxon writes it at the end
- * of an ISO date-time ("+01:00", or "Z" for UTC). Undefined on a day the offset changes, and on a
- * day whose midnight does not exist (a zone that springs forward at 00:00). The offsets at the day's
- * first and next day's first instant are compared, which holds as long as no zone changes its
- * offset twice within one day — none has since the tz database began.
+ * of an ISO date-time ("+01:00", or "Z" for UTC). Null on a day the offset changes, and on a day
+ * whose midnight does not exist (a zone that springs forward at 00:00). The offsets at the day's
+ * first and the next day's first instant are compared, which holds as long as a zone does not
+ * change its offset twice within one day and back (time.test.ts compares the result with luxon's
+ * on every day of 2020–2027 in eight zones).
  */
 const steadyOffset = memo((key) => {
   const [zone, day] = key.split('\0');
