@@ -40,8 +40,6 @@ interface CacheFile {
 
 export class CheckCache {
   private readonly used = new Map<string, FileRecord>();
-  /** The key of the latest text of each path, so holds() and validate() hash it once. */
-  private readonly latest = new Map<string, { text: string; key: string }>();
   private readonly keys = new WeakMap<Source, string>();
   private changed = false;
 
@@ -79,12 +77,12 @@ export class CheckCache {
 
   /** Whether a result is stored for this path and text. */
   holds(file: string, text: string): boolean {
-    return this.keyOf(file, text) in this.stored;
+    return textKey(file, text) in this.stored;
   }
 
   /** validateFile, or its stored result for the same path and text. */
   validate(file: string, text: string, validate: () => Validation<ValidEntry> & { source: Source }): Validation<ValidEntry> & { source: Source } {
-    const key = this.keyOf(file, text);
+    const key = textKey(file, text);
     const record = this.stored[key];
     if (record) {
       this.used.set(key, record);
@@ -98,14 +96,6 @@ export class CheckCache {
     this.keys.set(result.source, key);
     this.changed = true;
     return result;
-  }
-
-  private keyOf(file: string, text: string): string {
-    const known = this.latest.get(file);
-    if (known?.text === text) return known.key;
-    const key = textKey(file, text);
-    this.latest.set(file, { text, key });
-    return key;
   }
 
   /** The linters' stored problems for a source and names, if any. */
@@ -168,9 +158,16 @@ export function codeVersion(): string {
   return code;
 }
 
+/** The key of the latest text of each path: a check asks for it more than once (the cache, and the comparison with what the helper thread read). */
+const latest = new Map<string, { text: string; key: string }>();
+
 /** What a file's results are stored under: its path and text. */
 export function textKey(file: string, text: string): string {
-  return hash(`${file}\0${text}`);
+  const known = latest.get(file);
+  if (known?.text === text) return known.key;
+  const key = hash(`${file}\0${text}`);
+  latest.set(file, { text, key });
+  return key;
 }
 
 function hash(text: string): string {
