@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DateTime } from 'luxon';
-import { instant, minutesBetween, millisOf, quarterOf, localDate, localInstant, resolveTimeline } from './time.ts';
+import { instant, minutesBetween, millisOf, quarterOf, localDate, clockInstant, resolveTimeline } from './time.ts';
 
 /** Milliseconds since the epoch: compares instants, whatever offset they are written in. */
 const ms = (iso: string) => Date.parse(iso);
@@ -124,7 +124,7 @@ describe('millisOf: the instant of an ISO date-time, exactly as luxon reads it',
   });
 });
 
-describe('localInstant: HH:MM on a local day, exactly as luxon reads it', () => {
+describe('clockInstant: HH:MM on a local day, exactly as luxon reads it', () => {
   const luxon = (day: string, clock: string, zone: string) => DateTime.fromISO(`${day}T${clock}`, { zone }).toISO();
 
   it.each([
@@ -139,7 +139,7 @@ describe('localInstant: HH:MM on a local day, exactly as luxon reads it', () => 
     ['London in winter is +00:00, not Z', '2026-01-15', '09:12', 'Europe/London', '2026-01-15T09:12:00.000+00:00'],
   ])('%s', (_, day, clock, zone, expected) => {
     expect(luxon(day, clock, zone)).toBe(expected);
-    expect(localInstant(day, clock, zone)).toBe(expected);
+    expect(clockInstant(day, clock, zone)).toBe(expected);
   });
 
   it('agrees with luxon on every day of 2020–2027 in zones with and without DST', () => {
@@ -150,7 +150,7 @@ describe('localInstant: HH:MM on a local day, exactly as luxon reads it', () => 
       for (let day = DateTime.fromISO('2020-01-01', { zone: 'utc' }); day.year < 2028; day = day.plus({ days: 1 })) {
         for (const clock of clocks) {
           const iso = day.toISODate()!;
-          if (localInstant(iso, clock, zone) !== luxon(iso, clock, zone)) disagreements.push(`${zone} ${iso} ${clock}`);
+          if (clockInstant(iso, clock, zone) !== luxon(iso, clock, zone)) disagreements.push(`${zone} ${iso} ${clock}`);
         }
       }
     }

@@ -112,7 +112,7 @@ const steadyOffset = memo((key) => {
  * offset per entry (a library's timelines hold hundreds of thousands of entries) except on the
  * days a zone changes its clocks, where luxon decides (a time in the gap moves forward).
  */
-export function localInstant(day: string, clock: string, zone: string): string {
+export function clockInstant(day: string, clock: string, zone: string): string {
   const offset = steadyOffset(`${zone}\0${day}`);
   return offset === null ? DateTime.fromISO(`${day}T${clock}`, { zone }).toISO()! : `${day}T${clock}:00.000${offset}`;
 }
@@ -127,7 +127,7 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
   let day = localDate(started, zone);
   return ats.map((at) => {
     const clock = CLOCK.exec(at);
-    if (clock) return { at: localInstant(day, at, zone) };
+    if (clock) return { at: clockInstant(day, at, zone) };
     if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
       return { noOffset: true, problem: `"${at}" has no UTC offset, so the moment is ambiguous; add one, e.g. "${at}${offset}" (${zone}), or write a time HH:MM` };

@@ -10,11 +10,10 @@ import { createNarrativeRenderer, type MarkdownSettings, type RenderNarrative } 
  * loader takes each result whose body is still the one it stores (docs/performance.md).
  */
 
-type Markdown = MarkdownSettings;
 export type Prerendered = Map<string, { body: string; rendered: Awaited<ReturnType<RenderNarrative>> }>;
 
 /** The narratives of these files (absolute paths), rendered on a worker thread; keyed by path. */
-export function prerender(files: readonly string[], markdown: Markdown): Promise<Prerendered> {
+export function prerender(files: readonly string[], markdown: MarkdownSettings): Promise<Prerendered> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -40,7 +39,7 @@ export function bodyOf(text: string): string {
   return (fence ? text.slice(fence[0].length) : text).trim();
 }
 
-async function renderAll({ files, markdown }: { files: string[]; markdown: Markdown }) {
+async function renderAll({ files, markdown }: { files: string[]; markdown: MarkdownSettings }) {
   const render = await createNarrativeRenderer(markdown);
   const results: [string, { body: string; rendered: Awaited<ReturnType<RenderNarrative>> }][] = [];
   for (const file of files) {
