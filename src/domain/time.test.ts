@@ -78,8 +78,32 @@ describe('localDate', () => {
     // The written date is not the local date: 00:30+02:00 on the 1st is 22:30Z on 31 March,
     // 18:30 in New York.
     ['2026-04-01T00:30:00+02:00', 'America/New_York', '2026-03-31'],
+    // Around the clocks changing: Berlin springs forward at 01:00Z on 29 March 2026 and falls back
+    // at 01:00Z on 25 October; Santiago's midnight does not exist on 8 September 2024.
+    ['2026-03-28T22:59:59Z', 'Europe/Berlin', '2026-03-28'],
+    ['2026-03-28T23:00:00Z', 'Europe/Berlin', '2026-03-29'],
+    ['2026-10-24T21:59:59Z', 'Europe/Berlin', '2026-10-24'],
+    ['2026-10-24T22:00:00Z', 'Europe/Berlin', '2026-10-25'],
+    ['2024-09-08T03:59:59Z', 'America/Santiago', '2024-09-07'],
+    ['2024-09-08T04:00:00Z', 'America/Santiago', '2024-09-08'],
   ])('%s in %s is %s', (iso, zone, date) => {
     expect(localDate(iso, zone)).toBe(date);
+  });
+
+  it('agrees with luxon on every day of 2020–2027, at noon and midnight UTC and around local midnight', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Etc/UTC'];
+    const disagreements: string[] = [];
+    for (const zone of zones) {
+      for (let day = DateTime.fromISO('2020-01-01', { zone }); day.year < 2028; day = day.plus({ days: 1 })) {
+        const local = day.startOf('day');
+        const moments = [local.minus({ milliseconds: 1 }), local, local.plus({ minutes: 30 }), ...[0, 12].map((hours) => local.toUTC().set({ hour: hours }))];
+        for (const moment of moments) {
+          const iso = moment.toISO()!;
+          if (localDate(iso, zone) !== instant(iso).setZone(zone).toISODate()) disagreements.push(`${zone} ${iso}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 

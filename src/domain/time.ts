@@ -71,13 +71,31 @@ export function minutesBetween(from: string, to: string): number {
 
 /** Calendar quarter of an instant in a time zone, written `2026-Q1`. */
 export function quarterOf(iso: string, zone: string): string {
-  const local = inZone(iso, zone);
-  return `${local.year}-Q${local.quarter}`;
+  const [year, month] = localDate(iso, zone).split('-');
+  return `${year}-Q${Math.ceil(Number(month) / 3)}`;
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+const DAY = 86_400_000;
+
+/**
+ * The local calendar date (YYYY-MM-DD) of an instant in a time zone: what luxon's
+ * `inZone(iso, zone).toISODate()` gives. The instant's local day is the UTC day or one next to
+ * it; on a day whose offset is steady, the instant belongs to it exactly when the instant moved by
+ * that offset falls on it. Only around a change of the clocks is luxon asked.
+ */
 export function localDate(iso: string, zone: string): string {
+  const millis = millisOf(iso);
+  if (Number.isFinite(millis)) {
+    for (const day of [millis, millis - DAY, millis + DAY].map(utcDay)) {
+      const offset = steadyOffset(`${zone}\0${day}`);
+      if (offset !== null && utcDay(millis + offset.minutes * 60_000) === day) return day;
+    }
+  }
   return inZone(iso, zone).toISODate()!;
+}
+
+function utcDay(millis: number): string {
+  return new Date(millis).toISOString().slice(0, 10);
 }
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -91,19 +109,19 @@ export interface ResolvedEntry {
 }
 
 /**
- * The offset of a zone on a local day, when it is the same all day: as luxon writes it at the end
- * of an ISO date-time ("+01:00", or "Z" for UTC). Null on a day the offset changes, and on a day
+ * The offset of a zone on a local day, when it is the same all day: in minutes, and as luxon writes
+ * it at the end of an ISO date-time ("+01:00", or "Z" for UTC). Null on a day the offset changes, and on a day
  * whose midnight does not exist (a zone that springs forward at 00:00). The offsets at the day's
  * first and the next day's first instant are compared, which holds as long as a zone does not
  * change its offset twice within one day and back (time.test.ts compares the result with luxon's
  * on every day of 2020–2027 in eight zones).
  */
-const steadyOffset = memo((key) => {
+const steadyOffset = memo((key): { minutes: number; text: string } | null => {
   const [zone, day] = key.split('\0');
   const start = DateTime.fromISO(`${day}T00:00`, { zone });
   const next = DateTime.fromISO(`${start.plus({ days: 1 }).toISODate()}T00:00`, { zone });
   if (!start.isValid || start.hour !== 0 || start.minute !== 0 || start.offset !== next.offset) return null;
-  return start.toISO()!.slice('YYYY-MM-DDTHH:MM:SS.sss'.length);
+  return { minutes: start.offset, text: start.toISO()!.slice('YYYY-MM-DDTHH:MM:SS.sss'.length) };
 });
 
 /**
@@ -114,7 +132,7 @@ const steadyOffset = memo((key) => {
  */
 export function clockInstant(day: string, clock: string, zone: string): string {
   const offset = steadyOffset(`${zone}\0${day}`);
-  return offset === null ? DateTime.fromISO(`${day}T${clock}`, { zone }).toISO()! : `${day}T${clock}:00.000${offset}`;
+  return offset === null ? DateTime.fromISO(`${day}T${clock}`, { zone }).toISO()! : `${day}T${clock}:00.000${offset.text}`;
 }
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
