@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 
 /**
  * Luxon builds a DateTime from an ISO string, and moves it into an IANA zone, by asking Intl for
@@ -77,21 +77,21 @@ export function quarterOf(iso: string, zone: string): string {
 
 const DAY = 86_400_000;
 
+/** A zone's offset from UTC, in minutes, at an instant: luxon's own, from Intl (NaN for an unknown zone). */
+const offsetIn = memo((zone) => {
+  const known = Info.normalizeZone(zone);
+  return (millis: number) => (known?.isValid ? known.offset(millis) : NaN);
+});
+
 /**
- * The local calendar date (YYYY-MM-DD) of an instant in a time zone: what luxon's
- * `inZone(iso, zone).toISODate()` gives. The instant's local day is the UTC day or one next to
- * it; on a day whose offset is steady, the instant belongs to it exactly when the instant moved by
- * that offset falls on it. Only around a change of the clocks is luxon asked.
+ * The local calendar date (YYYY-MM-DD) of an instant in a time zone: the UTC date of the instant
+ * moved by the zone's offset at that instant, as luxon computes `inZone(iso, zone).toISODate()`,
+ * without building DateTimes (a check asks for tens of thousands).
  */
 export function localDate(iso: string, zone: string): string {
   const millis = millisOf(iso);
-  if (Number.isFinite(millis)) {
-    for (const day of [millis, millis - DAY, millis + DAY].map(utcDay)) {
-      const offset = steadyOffset(`${zone}\0${day}`);
-      if (offset !== null && utcDay(millis + offset.minutes * 60_000) === day) return day;
-    }
-  }
-  return inZone(iso, zone).toISODate()!;
+  const offset = offsetIn(zone)(millis);
+  return Number.isFinite(millis + offset) ? utcDay(millis + offset * 60_000) : inZone(iso, zone).toISODate()!;
 }
 
 function utcDay(millis: number): string {
@@ -110,19 +110,35 @@ export interface ResolvedEntry {
 
 /**
  * The offset of a zone on a local day, when it is the same all day: in minutes, and as luxon writes
- * it at the end of an ISO date-time ("+01:00", or "Z" for UTC). Null on a day the offset changes, and on a day
- * whose midnight does not exist (a zone that springs forward at 00:00). The offsets at the day's
- * first and the next day's first instant are compared, which holds as long as a zone does not
- * change its offset twice within one day and back (time.test.ts compares the result with luxon's
- * on every day of 2020–2027 in eight zones).
+ * it at the end of an ISO date-time ("+01:00", or "Z" for UTC). Null on a day the offset changes,
+ * and on a day whose midnight does not exist (a zone that springs forward at 00:00). An offset is
+ * taken as the day's when the zone has it at the instant that offset makes local midnight, and at
+ * the next local midnight; that holds as long as a zone does not change its offset twice within
+ * one day and back (time.test.ts compares the result with luxon's on every day of 2020–2027 in
+ * eight zones).
  */
 const steadyOffset = memo((key): { minutes: number; text: string } | null => {
   const [zone, day] = key.split('\0');
-  const start = DateTime.fromISO(`${day}T00:00`, { zone });
-  const next = DateTime.fromISO(`${start.plus({ days: 1 }).toISODate()}T00:00`, { zone });
-  if (!start.isValid || start.hour !== 0 || start.minute !== 0 || start.offset !== next.offset) return null;
-  return { minutes: start.offset, text: start.toISO()!.slice('YYYY-MM-DDTHH:MM:SS.sss'.length) };
+  const offsetAt = offsetIn(zone);
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  if (!(isRealDate(day) && Number.isFinite(midnight))) return null;
+  // The zone's offset at UTC midnight is a guess; at the instant it makes local midnight, the next.
+  for (let minutes = offsetAt(midnight), tries = 0; tries < 2; minutes = offsetAt(midnight - minutes * 60_000), tries++) {
+    const start = midnight - minutes * 60_000;
+    if (offsetAt(start) === minutes && offsetAt(start + DAY) === minutes) return { minutes, text: offsetText(zone, minutes, start) };
+  }
+  return null;
 });
+
+const offsetTexts = new Map<string, string>();
+
+/** How luxon writes a zone's offset (which it has at `at`): "+01:00", or "Z" for UTC. */
+function offsetText(zone: string, minutes: number, at: number): string {
+  const key = `${zone}\0${minutes}`;
+  let text = offsetTexts.get(key);
+  if (text === undefined) offsetTexts.set(key, (text = DateTime.fromMillis(at, { zone }).toISO()!.slice('YYYY-MM-DDTHH:MM:SS.sss'.length)));
+  return text;
+}
 
 /**
  * `HH:MM` on a local day in a zone, as an ISO date-time with offset: what luxon's
@@ -150,8 +166,7 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
       return { noOffset: true, problem: `"${at}" has no UTC offset, so the moment is ambiguous; add one, e.g. "${at}${offset}" (${zone}), or write a time HH:MM` };
     }
-    const full = instant(at);
-    if (!full.isValid || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
+    if (Number.isNaN(millisOf(at)) || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
       return {
         problem: `"${at}" is neither a time HH:MM (e.g. "09:12") nor a date-time with an offset (e.g. "2026-03-15T00:10:00+01:00")`,
       };
