@@ -3,7 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { SecretFinding } from '../domain/lint/secrets.ts';
 import { textKey } from './cache.ts';
-import { lintFile, secretsFoundIn } from './lint.ts';
+import { findSecretsAhead, lintFile, secretsFoundIn } from './lint.ts';
 import type { Problem } from './problem.ts';
 import { validateFile, validateSettings } from './validate.ts';
 
@@ -13,7 +13,8 @@ import { validateFile, validateSettings } from './validate.ts';
  * opposite ends — the helper from the front, the main thread from the back — and take each file
  * by marking it in shared memory, so neither waits for the other whatever their speeds. Linting
  * waits for the names the blameless check looks for (they come from every file) and is shared the
- * same way, the files each thread validated at its own end.
+ * same way, the files each thread validated at its own end; while a thread waits for the other, it
+ * finds the secrets in its own files (the linters' costliest part, and independent of the names).
  * Same code, same results, in the same order as on one thread; whatever the helper does not
  * deliver (a thread that fails), the main thread does itself (load.ts).
  */
@@ -128,18 +129,20 @@ async function work(port: NonNullable<typeof parentPort>, { settings: settingsFi
   const validateAt = (index: number) => validateFile(files[index].file, readFileSync(files[index].path, 'utf8'), settings);
   const results = new Map<number, ReturnType<typeof validateFile>>();
   for (const index of fromTheFront(taken)) results.set(index, validateAt(index));
+  const lintJob = new Promise<{ indexes: number[]; names: string[]; taken: SharedArrayBuffer }>((resolve) => port.once('message', resolve));
   port.postMessage(
     [...results].map(([index, { source, problems, value }]): [number, ValidatedFile] => [index, { problems, entry: value ? { id: value.id, data: value.data } : null, key: textKey(source.file, source.text) }]),
   );
-  port.once('message', async ({ indexes, names, taken }: { indexes: number[]; names: string[]; taken: SharedArrayBuffer }) => {
-    const linted: [number, LintedFile][] = [];
-    for (const position of fromTheFront(taken)) {
-      // A file the main thread validated is validated again here: cheaper than sending its data.
-      const { source, value } = results.get(indexes[position]) ?? validateAt(indexes[position]);
-      linted.push([position, { problems: await lintFile(source, value, settings, names), secrets: secretsFoundIn(source) ?? [], key: textKey(source.file, source.text) }]);
-    }
-    port.postMessage(linted);
-  });
+  // While the main thread takes these in and works out the names, find the secrets in these files.
+  await findSecretsAhead([...results.values()].map((result) => result.source), lintJob);
+  const { indexes, names, taken: lintTaken } = await lintJob;
+  const linted: [number, LintedFile][] = [];
+  for (const position of fromTheFront(lintTaken)) {
+    // A file the main thread validated is validated again here: cheaper than sending its data.
+    const { source, value } = results.get(indexes[position]) ?? validateAt(indexes[position]);
+    linted.push([position, { problems: await lintFile(source, value, settings, names), secrets: secretsFoundIn(source) ?? [], key: textKey(source.file, source.text) }]);
+  }
+  port.postMessage(linted);
 }
 
 if (!isMainThread && parentPort && workerData?.checkHelper) {

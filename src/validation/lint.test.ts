@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar } from 'yaml';
-import { alignValue, redactSecretEchoes } from './lint.ts';
+import { alignValue, findSecretsAhead, redactSecretEchoes, secretsFoundIn } from './lint.ts';
 import { readSource } from './source.ts';
 import type { Problem } from './problem.ts';
 
@@ -55,5 +55,29 @@ describe('redactSecretEchoes', () => {
       other,
       { ...problem('"INC-2026-001" is not the id'), file: 'c.mdx' },
     ]);
+  });
+});
+
+describe('findSecretsAhead: secrets found while a thread waits', () => {
+  const token = ['gh', 'p_', 'Kx7Qm2Rt9Wp4Zs6Hv1Nb8Jc3Ld5Kx7Qm2Rt9'].join('');
+  const sources = (count: number) => Array.from({ length: count }, (_, index) => readSource(`${index}.mdx`, `---\ntitle: Fine\n---\n\nThe token ${token} was pasted here.\n`));
+
+  it('finds the secrets of every source while nothing arrives, in order', async () => {
+    const all = sources(40);
+    await findSecretsAhead(all, new Promise(() => {}));
+    expect(all.map((source) => secretsFoundIn(source)?.map((secret) => secret.kind))).toEqual(all.map(() => ['GitHub token']));
+  });
+
+  it('stops soon after what it waits for arrives, leaving the rest to lintFile', async () => {
+    const all = sources(200);
+    let arrive!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrive = resolve));
+    setImmediate(arrive);
+    await findSecretsAhead(all, arrival);
+    const found = all.filter((source) => secretsFoundIn(source)).length;
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(200);
+    // Those found come first: the order the thread lints them in.
+    expect(all.slice(0, found).every((source) => secretsFoundIn(source))).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     rule,
   });
 
-  const secrets = await findSecrets(source.text, source.file);
+  const secrets = secretsBySource.get(source) ?? (await findSecrets(source.text, source.file));
   secretsBySource.set(source, secrets);
   for (const secret of secrets) {
     const shown = redact(source.text.slice(secret.index, secret.index + secret.length));
@@ -74,6 +74,23 @@ const secretsBySource = new WeakMap<Source, SecretFinding[]>();
 /** The secrets lintFile found in a source, if it linted it. */
 export function secretsFoundIn(source: Source): SecretFinding[] | undefined {
   return secretsBySource.get(source);
+}
+
+/**
+ * Finds the secrets of sources ahead of lintFile, in order, until `until` settles: work for a
+ * thread that would otherwise wait for another (load.ts, helper.ts). Every few files it lets
+ * messages in, so it stops soon after the one awaited arrives.
+ */
+export async function findSecretsAhead(sources: Iterable<Source>, until: Promise<unknown>): Promise<void> {
+  let settled = false;
+  const stop = () => (settled = true);
+  until.then(stop, stop);
+  let count = 0;
+  for (const source of sources) {
+    if (++count % 16 === 0) await new Promise(setImmediate);
+    if (settled) return;
+    if (!secretsBySource.has(source)) secretsBySource.set(source, await findSecrets(source.text, source.file));
+  }
 }
 
 /** Remembers the secrets found in a source by lintFile elsewhere (a helper thread, helper.ts). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
-import { lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
+import { findSecretsAhead, lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
@@ -146,6 +146,8 @@ async function validateShared(
 ): Promise<Map<string, FileValidation>> {
   const ready = new Map<string, FileValidation>();
   for (let index = fresh.length - 1; index >= 0 && share.take(index); index--) ready.set(fresh[index].file, validate(fresh[index].file, fresh[index].text, settings));
+  // Until the helper's results arrive, find the secrets in the files this thread will lint.
+  await findSecretsAhead([...ready.values()].map((result) => result.source), share.results);
   for (const [index, found] of (await share.results) ?? []) {
     const { file, text } = fresh[index];
     // A file that changed since this thread read it is left to be validated here, as read here.
