@@ -1,9 +1,16 @@
 // npm run check [-- --strict] [-- --format text|github|json] [files…]
 // Validates and lints the library without building the site.
 import { existsSync } from 'node:fs';
-import { checkLibrary, contentRoot } from '../src/validation/load.ts';
-import { parseCheckArgs } from './lib/args.ts';
-import { render } from './lib/report.ts';
+import { enableCompileCache, getCompileCacheDir } from 'node:module';
+
+// Node keeps the compiled code of the modules below (their TypeScript stripped) between runs, so
+// loading them takes half as long (~0.2 s) on each thread; the helper thread inherits the folder.
+enableCompileCache();
+const compiled = getCompileCacheDir();
+if (compiled) process.env.NODE_COMPILE_CACHE ??= compiled;
+const { checkLibrary, contentRoot } = await import('../src/validation/load.ts');
+const { parseCheckArgs } = await import('./lib/args.ts');
+const { render } = await import('./lib/report.ts');
 
 let args;
 try {
