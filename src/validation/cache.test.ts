@@ -3,6 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLibrary } from './load.ts';
+import { CheckCache } from './cache.ts';
+import { validateFile } from './validate.ts';
+import { settingsSchema } from '../schemas/settings.ts';
 
 // The check cache must never change an answer: a warm run reports exactly what a cold one does,
 // and a change to a file, or to the names the blameless check looks for, is seen at once.
@@ -61,4 +64,27 @@ describe('the check cache', () => {
     writeFileSync(path, text);
     expect(await problems()).toEqual([]);
   });
+
+  it('keeps what was validated after the validation results were written out ahead', () => {
+    const settings = settingsSchema.parse({});
+    const texts = ['a', 'b'].map((id) => ({ file: `${id}.mdx`, text: readFileSync(join(work, FILE), 'utf8').replace(/^id: .*$/m, `id: ${id}`) }));
+    const first = CheckCache.open('x')!;
+    first.validate(texts[0].file, texts[0].text, () => validateFile(texts[0].file, texts[0].text, settings));
+    first.prepare();
+    first.validate(texts[1].file, texts[1].text, () => validateFile(texts[1].file, texts[1].text, settings));
+    first.save();
+    const second = CheckCache.open('x')!;
+    expect(texts.map(({ file, text }) => second.holds(file, text))).toEqual([true, true]);
+    // Other settings: nothing stored applies.
+    expect(CheckCache.open('y')!.isEmpty()).toBe(true);
+  });
+
+  it('starts empty from a damaged cache file, and the check still answers', async () => {
+    const cold = await problems();
+    const path = join(work, 'cache/hindsight-check.v8');
+    writeFileSync(path, readFileSync(path).subarray(0, 1000));
+    expect(CheckCache.open(readFileSync(join(work, 'content/settings.yaml'), 'utf8'))!.isEmpty()).toBe(true);
+    expect(await problems()).toEqual(cold);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writevSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Postmortem } from '../schemas/postmortem.ts';
@@ -11,7 +11,7 @@ import { validateFile, type ValidEntry, type Validation } from './validate.ts';
 /*
  * A cache of what `check` (and the build's loader) found in each file, so a library of thousands
  * of post-mortems is not parsed and linted again when only a few files changed: on 10,000 files a
- * cold check takes about 10 s on two cores, a warm one about 3 s (docs/performance.md).
+ * cold check takes about 9 s on two cores, a warm one about 3 s (docs/performance.md).
  *
  * A result is reused only when everything it depends on is the same: the file's text and path, the
  * settings file, the names the blameless check looks for (lint only), and the code that computed
@@ -21,36 +21,50 @@ import { validateFile, type ValidEntry, type Validation } from './validate.ts';
  * build has its own), else in node_modules/.cache/hindsight/.
  */
 
-const VERSION = 1;
+const VERSION = 2;
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 
 interface FileRecord {
   problems: Problem[];
   entry: { id: string; data: Postmortem } | null;
-  /** Lint problems for one set of names (the latest). */
-  lint?: { names: string; problems: Problem[] };
 }
 
-interface CacheFile {
+/** The linters' problems for a file and one set of names (the latest). */
+interface LintRecord {
+  names: string;
+  problems: Problem[];
+}
+
+/**
+ * The file: a 4-byte length, then the header (v8-serialised), then the validation results, which
+ * are most of it (every post-mortem's data) and are serialised on their own as soon as validation
+ * ends (`prepare`), while the other thread lints: the end of a check waits only for the rest.
+ */
+interface Header {
   version: number;
   context: string;
-  files: Record<string, FileRecord>;
+  lint: Record<string, LintRecord>;
 }
 
 export class CheckCache {
   private readonly used = new Map<string, FileRecord>();
+  private readonly lints = new Map<string, LintRecord>();
   private readonly keys = new WeakMap<Source, string>();
   private changed = false;
+  /** `used`, serialised by prepare() (dropped when it changes). */
+  private prepared?: Buffer;
 
   private readonly path: string;
   private readonly context: string;
   private readonly stored: Record<string, FileRecord>;
+  private readonly storedLints: Record<string, LintRecord>;
 
-  private constructor(path: string, context: string, stored: Record<string, FileRecord>) {
+  private constructor(path: string, context: string, stored: Record<string, FileRecord>, storedLints: Record<string, LintRecord>) {
     this.path = path;
     this.context = context;
     this.stored = stored;
+    this.storedLints = storedLints;
   }
 
   /** The cache for a library with this settings text, or undefined when caching is off. */
@@ -60,14 +74,17 @@ export class CheckCache {
     // Node version is part of the context, so a file is never read by another V8).
     const path = env.HINDSIGHT_CACHE_DIR ? join(resolve(env.HINDSIGHT_CACHE_DIR), 'hindsight-check.v8') : join(ROOT, 'node_modules/.cache/hindsight/check.v8');
     const context = hash(`${VERSION}\0${process.version}\0${codeVersion()}\0${settingsText ?? '(no settings.yaml)'}`);
-    let stored: Record<string, FileRecord> = {};
     try {
-      const file = deserialize(readFileSync(path)) as CacheFile;
-      if (file.version === VERSION && file.context === context) stored = file.files;
+      const bytes = readFileSync(path);
+      const length = bytes.readUInt32LE(0);
+      const header = deserialize(bytes.subarray(4, 4 + length)) as Header;
+      if (header.version === VERSION && header.context === context) {
+        return new CheckCache(path, context, deserialize(bytes.subarray(4 + length)) as Record<string, FileRecord>, header.lint);
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
-    return new CheckCache(path, context, stored);
+    return new CheckCache(path, context, {}, {});
   }
 
   /** Whether nothing is stored for this library and code: every file is new. */
@@ -86,6 +103,7 @@ export class CheckCache {
     const record = this.stored[key];
     if (record) {
       this.used.set(key, record);
+      if (this.storedLints[key]) this.lints.set(key, this.storedLints[key]);
       // Nothing is parsed until something reads it: a cached file usually needs only its text.
       const source = readSource(file, text);
       this.keys.set(source, key);
@@ -95,33 +113,52 @@ export class CheckCache {
     this.used.set(key, { problems: result.problems, entry: result.value ? { id: result.value.id, data: result.value.data } : null });
     this.keys.set(result.source, key);
     this.changed = true;
+    this.prepared = undefined;
     return result;
   }
 
   /** The linters' stored problems for a source and names, if any. */
   lintResult(source: Source, names: readonly string[]): Problem[] | undefined {
     const key = this.keys.get(source);
-    const record = key ? this.used.get(key) : undefined;
-    return record?.lint?.names === hash(names.join('\n')) ? record.lint.problems : undefined;
+    const record = key ? this.lints.get(key) : undefined;
+    return record?.names === hash(names.join('\n')) ? record.problems : undefined;
   }
 
   /** Remembers the linters' problems for a source and names. */
   storeLint(source: Source, names: readonly string[], problems: Problem[]): void {
     const key = this.keys.get(source);
-    const record = key ? this.used.get(key) : undefined;
-    if (!record) return;
-    record.lint = { names: hash(names.join('\n')), problems };
+    if (!key || !this.used.has(key)) return;
+    this.lints.set(key, { names: hash(names.join('\n')), problems });
     this.changed = true;
+  }
+
+  /** Serialises the validation results ahead of save(): call it once validation is done. */
+  prepare(): void {
+    if (!this.unchanged()) this.prepared ??= serialize(Object.fromEntries(this.used));
+  }
+
+  private unchanged(): boolean {
+    return !this.changed && this.used.size === Object.keys(this.stored).length;
   }
 
   /** Writes what this run used (and nothing older), atomically; a failure to write is not an error. */
   save(): void {
-    if (!this.changed && this.used.size === Object.keys(this.stored).length) return;
+    if (this.unchanged()) return;
     try {
+      this.prepare();
       mkdirSync(dirname(this.path), { recursive: true });
       const temporary = `${this.path}.${process.pid}.tmp`;
-      const file: CacheFile = { version: VERSION, context: this.context, files: Object.fromEntries(this.used) };
-      writeFileSync(temporary, serialize(file));
+      const header = serialize({ version: VERSION, context: this.context, lint: Object.fromEntries(this.lints) } satisfies Header);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length);
+      // Written piece by piece: copying 40 MB into one buffer first costs more than writing it.
+      const fd = openSync(temporary, 'w');
+      try {
+        const pieces = [length, header, this.prepared!];
+        if (writevSync(fd, pieces) !== pieces.reduce((sum, piece) => sum + piece.length, 0)) throw new Error('short write');
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, this.path);
     } catch {
       // A read-only checkout or a full disk makes the next run slower, not wrong.

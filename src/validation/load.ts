@@ -118,6 +118,8 @@ export async function checkLibrary(
       if (stored) lintOf.set(source, stored);
       return !stored;
     });
+    // The validation results are written out now, while the helper lints (or finds secrets).
+    cache?.prepare();
     if (shared && helper) await lintShared({ helper, validated: shared, fresh, ready, toLint, names, lintHere, lintOf });
     for (const source of toLint) {
       // Whatever the helper did not deliver (none, or a thread that failed) is linted here.
