@@ -40,15 +40,22 @@ const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{3}))?)
  */
 export function millisOf(iso: string): number {
   const parts = CANONICAL.exec(iso);
-  if (!parts || Number(parts[1]) < 1000 || Number(parts[9] ?? 0) > 14) return instant(iso).toMillis();
-  const [year, month, day, hour, minute, second, milli, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 7, 9, 10].map((index) => Number(parts[index] ?? 0));
-  // luxon has its own reading of 24:00 and of offsets such as +01:60.
-  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59) return instant(iso).toMillis();
+  if (!parts) return instant(iso).toMillis();
+  const [year, month, day, hour, minute] = [+parts[1], +parts[2], +parts[3], +parts[4], +parts[5]];
+  const [second, milli, offsetHours, offsetMinutes] = [+(parts[6] ?? 0), +(parts[7] ?? 0), +(parts[9] ?? 0), +(parts[10] ?? 0)];
+  // luxon has its own reading of years before 1000, 24:00 and offsets such as +01:60 or +15:00.
+  if (year < 1000 || offsetHours > 14 || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59) return instant(iso).toMillis();
+  // 31 April is not a day (Date.UTC would roll it over into May).
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return NaN;
   const local = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-  // Date.UTC rolls 31 April over into May; luxon calls it invalid.
-  const check = new Date(local);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return NaN;
   return local - (parts[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** The same instant as seen in a time zone. */
@@ -103,6 +110,8 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export interface ResolvedEntry {
   /** The entry's instant as an ISO string with offset, or undefined when it cannot be read. */
   at?: string;
+  /** The same instant in milliseconds since the epoch (millisOf(at)). */
+  millis?: number;
   problem?: string;
   /** true when the only thing wrong is a date-time without a UTC offset. */
   noOffset?: boolean;
@@ -161,17 +170,21 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
   let day = localDate(started, zone);
   return ats.map((at) => {
     const clock = CLOCK.exec(at);
-    if (clock) return { at: clockInstant(day, at, zone) };
+    if (clock) {
+      const instant = clockInstant(day, at, zone);
+      return { at: instant, millis: millisOf(instant) };
+    }
     if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
       return { noOffset: true, problem: `"${at}" has no UTC offset, so the moment is ambiguous; add one, e.g. "${at}${offset}" (${zone}), or write a time HH:MM` };
     }
-    if (Number.isNaN(millisOf(at)) || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
+    const millis = millisOf(at);
+    if (Number.isNaN(millis) || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
       return {
         problem: `"${at}" is neither a time HH:MM (e.g. "09:12") nor a date-time with an offset (e.g. "2026-03-15T00:10:00+01:00")`,
       };
     }
     day = localDate(at, zone);
-    return { at };
+    return { at, millis };
   });
 }

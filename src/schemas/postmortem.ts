@@ -144,13 +144,13 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   }
   const zone = pm.timezone ?? settings.timezone;
   const resolved = resolveTimeline(pm.timeline.map((entry) => entry.at), pm.started, zone);
-  let previous: { at: string; index: number } | undefined;
+  let previous: { at: string; millis: number; index: number } | undefined;
   resolved.forEach((entry, index) => {
     if (entry.problem) {
       ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem, params: { rule: entry.noOffset ? 'date-offset' : 'timeline-order' } });
       return;
     }
-    if (previous && !before(previous.at, entry.at!)) {
+    if (previous && !(previous.millis <= entry.millis!)) {
       const shown = (iso: string) => instant(iso).setZone(zone).toFormat("yyyy-MM-dd HH:mm");
       const hint = /^\d\d:\d\d$/.test(pm.timeline[index].at)
         ? `; if it is after midnight, write the first entry of the new day as a full date-time, e.g. "${instant(previous.at).setZone(zone).plus({ days: 1 }).toISODate()}T${pm.timeline[index].at}:00${instant(previous.at).setZone(zone).toFormat('ZZ')}"`
@@ -161,7 +161,7 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
         message: `is out of order: ${shown(entry.at!)} (${zone}) comes before the entry above it (${shown(previous.at)})${hint}`,
       });
     }
-    previous = { at: entry.at!, index };
+    previous = { at: entry.at!, millis: entry.millis!, index };
   });
   if (pm.id !== undefined && pm.repeatOf === pm.id) {
     ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'names this post-mortem itself; name the earlier post-mortem it repeats' });

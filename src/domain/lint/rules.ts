@@ -89,11 +89,12 @@ function timelineGaps(pm: Postmortem, settings: Settings, zone: string): FieldFi
   const entries = resolveTimeline(pm.timeline.map((entry) => entry.at), pm.started, zone);
   const findings: FieldFinding[] = [];
   for (let i = 1; i < entries.length; i++) {
-    const [from, to] = [entries[i - 1].at, entries[i].at];
-    if (!from || !to || millisOf(to) > resolved) continue;
+    const [from, to] = [entries[i - 1], entries[i]];
+    if (!from.at || !to.at || to.millis! > resolved) continue;
     // Compared to the millisecond, like summary-late: 15 min 30 s is longer than 15 minutes.
-    if (millisBetween(from, to) > settings.sev1MaxGapMinutes * MINUTE) {
-      const gap = `${millisBetween(from, to) % MINUTE ? 'more than ' : ''}${minutesBetween(from, to)} minutes`;
+    const gapMillis = to.millis! - from.millis!;
+    if (gapMillis > settings.sev1MaxGapMinutes * MINUTE) {
+      const gap = `${gapMillis % MINUTE ? 'more than ' : ''}${minutesBetween(from.at, to.at)} minutes`;
       findings.push({
         path: ['timeline', i],
         rule: 'sev1-timeline-gap',
