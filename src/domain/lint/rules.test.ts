@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { postmortemSchema, type Postmortem } from '../../schemas/postmortem.ts';
 import { settingsSchema, FACTOR_KEYS, type Settings } from '../../schemas/settings.ts';
@@ -72,6 +73,23 @@ describe('deadlineLimit', () => {
     ['P2', '2026-12-15', '2027-01-15'],
   ] as const)('%s resolved %s → due by %s', (priority, resolved, limit) => {
     expect(deadlineLimit(priority, resolved)).toBe(limit);
+  });
+
+  it('agrees with calendar arithmetic in luxon on every day of 2020–2028', () => {
+    const luxon = (priority: string, day: DateTime) => {
+      if (priority === 'P1') return day.plus({ days: 7 }).toISODate();
+      if (priority === 'P2') return day.plus({ days: 31 }).toISODate();
+      let next = day.plus({ days: 1 });
+      while (next.weekday > 5) next = next.plus({ days: 1 });
+      return next.toISODate();
+    };
+    const disagreements: string[] = [];
+    for (let day = DateTime.fromISO('2020-01-01', { zone: 'utc' }); day.year < 2029; day = day.plus({ days: 1 })) {
+      for (const priority of ['P0', 'P1', 'P2'] as const) {
+        if (deadlineLimit(priority, day.toISODate()!) !== luxon(priority, day)) disagreements.push(`${priority} ${day.toISODate()}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../time.ts';
@@ -10,6 +9,9 @@ export interface FieldFinding {
   message: string;
 }
 
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
 /** How many days after the local date of `resolved` each priority's deadline may fall. */
 export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string): string {
   return limits(`${priority} ${resolvedDate}`);
@@ -19,17 +21,15 @@ export function deadlineLimit(priority: 'P0' | 'P1' | 'P2', resolvedDate: string
 const limits = memo((key) => {
   const [priority, resolvedDate] = key.split(' ');
   // Calendar arithmetic on a date: UTC, so the machine's own zone and its DST never move it.
-  const day = DateTime.fromISO(resolvedDate, { zone: 'utc' });
-  if (priority === 'P1') return day.plus({ days: 7 }).toISODate()!;
-  if (priority === 'P2') return day.plus({ days: 31 }).toISODate()!;
-  // P0: the next business day (Monday to Friday) after the day it was resolved.
-  let next = day.plus({ days: 1 });
-  while (next.weekday > 5) next = next.plus({ days: 1 });
-  return next.toISODate()!;
+  const day = Date.parse(`${resolvedDate}T00:00:00Z`);
+  const after = (days: number) => new Date(day + days * DAY).toISOString().slice(0, 10);
+  if (priority === 'P1') return after(7);
+  if (priority === 'P2') return after(31);
+  // P0: the next business day (Monday to Friday) after the day it was resolved: a Friday's is 3
+  // days on, a Saturday's 2 (getUTCDay: 0 is Sunday, 5 Friday, 6 Saturday).
+  const weekday = new Date(day).getUTCDay();
+  return after(weekday === 5 ? 3 : weekday === 6 ? 2 : 1);
 });
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 function millisBetween(from: string, to: string): number {
   return millisOf(to) - millisOf(from);
