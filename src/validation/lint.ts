@@ -53,7 +53,7 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
   } else {
     prose.push(...body.prose.map((segment) => ({ field: 'body', text: segment.text, offsetOf: (index: number) => segment.offset + index })));
   }
-  prose.push(...frontmatterProse(source));
+  prose.push(...frontmatterProse(source, entry?.data));
   for (const { field, text, offsetOf } of prose) {
     for (const finding of findBlame(text, names)) {
       problems.push(at(offsetOf(finding.index), field, finding.message, finding.rule, 'warning'));
@@ -157,9 +157,11 @@ interface ProseField {
 
 /**
  * Every prose string of the frontmatter, with its field path and file offsets. The strings come
- * from the data; where one sits in the file is looked up only for a finding (source.ts).
+ * from the data — the entry's when the file passed the schema (the same strings, with defaults
+ * that are not prose), else as read — and where one sits in the file is looked up only for a
+ * finding (source.ts).
  */
-function frontmatterProse(source: Source): ProseField[] {
+function frontmatterProse(source: Source, data: unknown): ProseField[] {
   const out: ProseField[] = [];
   const walk = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === 'string') {
@@ -171,7 +173,7 @@ function frontmatterProse(source: Source): ProseField[] {
       for (const [key, item] of Object.entries(value)) if (!NOT_PROSE_KEYS.has(key)) walk(item, [...path, key]);
     }
   };
-  walk(source.data, []);
+  walk(data ?? source.data, []);
   return out;
 }
 

@@ -69,6 +69,8 @@ export function validateFile(file: string, text: string, settings: Settings): Va
   const schema = schemaFor(settings);
   const result = schema.safeParse(raw);
   if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };
+  // The entry's data holds the same strings; the linters read them from it (lint.ts).
+  source.forgetData();
   const id = result.data.id ?? basename(file, extname(file));
   return { source, value: { file, id, data: result.data, source }, problems: [] };
 }
