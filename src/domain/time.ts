@@ -171,8 +171,8 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
   return ats.map((at) => {
     const clock = CLOCK.exec(at);
     if (clock) {
-      const instant = clockInstant(day, at, zone);
-      return { at: instant, millis: millisOf(instant) };
+      const iso = clockInstant(day, at, zone);
+      return { at: iso, millis: millisOf(iso) };
     }
     if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
