@@ -5,7 +5,7 @@ import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil } from './actions.ts';
 import { costParts } from './figures.ts';
 import type { Clock, Obligation, ObligationState } from './regulatory.ts';
-import { inZone, instant, millisOf, minutesBetween } from './time.ts';
+import { inZone, instant, minutesBetween } from './time.ts';
 
 /*
  * Formatting for display: turns the model's plain numbers, ISO strings and enum keys into the
@@ -487,9 +487,4 @@ export function clockText(clock: Clock | null | undefined): string | undefined {
   if (clock.days !== undefined) return plural(clock.days, 'calendar day');
   if (clock.businessDays !== undefined) return plural(clock.businessDays, 'business day');
   return undefined;
-}
-
-/** Milliseconds of an ISO instant, for sort keys. */
-export function instantMillis(iso: string): number {
-  return millisOf(iso);
 }
