@@ -73,7 +73,7 @@ export function isTimeZone(name: string): boolean {
 
 /** Whole minutes from `from` to `to`, rounded down. */
 export function minutesBetween(from: string, to: string): number {
-  return Math.floor(instant(to).diff(instant(from), 'minutes').minutes);
+  return Math.floor((millisOf(to) - millisOf(from)) / 60_000);
 }
 
 /** Calendar quarter of an instant in a time zone, written `2026-Q1`. */
