@@ -42,7 +42,9 @@ const zone = library.settings.timezone;
 const now = process.env.HINDSIGHT_NOW ? DateTime.fromISO(process.env.HINDSIGHT_NOW, { zone }).setZone(zone) : DateTime.now().setZone(zone);
 if (!now.isValid) fail(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
 // Ids as written too, not only those of valid files: a file with a schema error still owns its id.
-const written = library.sources.map((source) => idAsWritten(source)).filter((id): id is string => typeof id === 'string');
+// (A valid file's id is its entry's; its frontmatter need not be read again.)
+const valid = new Set(library.entries.map((entry) => entry.source));
+const written = library.sources.filter((source) => !valid.has(source)).map(idAsWritten).filter((id): id is string => typeof id === 'string');
 const existingIds = new Set([...library.entries.map((entry) => entry.id), ...written, ...library.files.map((file) => file.replace(/^.*\//, '').replace(/\.mdx$/, ''))]);
 const file = join(root, scaffoldPath(title, now));
 if (existsSync(file)) fail(`${relative(process.cwd(), file)} already exists; pick another title (nothing was overwritten)`);
