@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
+import { narrativeMedia } from './src/integrations/narrative-media.ts';
+import { contentRoot } from './src/validation/load.ts';
 import { readSettings } from './src/settings.ts';
 
 const settings = readSettings();
@@ -14,5 +16,30 @@ export default defineConfig({
   // Tests build several fixture libraries; each gets its own content-layer cache.
   ...(process.env.HINDSIGHT_CACHE_DIR ? { cacheDir: process.env.HINDSIGHT_CACHE_DIR } : {}),
   // The Pagefind index is built by `npm run build` (scripts/build.ts) once Astro has exited.
-  integrations: [mdx(), sitemap(), dataStoreModule()],
+  // A Content-Security-Policy on every page (docs/safety.md): the site's own scripts and styles
+  // only (Astro hashes them), Pagefind's WebAssembly, images from this site, no frames, no plug-ins,
+  // no other origin. Shiki writes colours as style attributes, hence 'unsafe-inline' for those alone.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'none'",
+        "child-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  // Narratives are highlighted by their own renderer (src/rendering/narrative.ts, with Shiki's
+  // github-dark); Astro's Markdown pipeline renders nothing of ours, and its Shiki would only
+  // warn that inline styles need CSP's 'unsafe-inline' (allowed above for style attributes alone).
+  markdown: { syntaxHighlight: false },
+  integrations: [mdx(), sitemap(), dataStoreModule(), narrativeMedia(contentRoot())],
 });

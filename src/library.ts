@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './validation/load.ts';
 import { readSettings } from './settings.ts';
-import { ContentError } from './validation/loader.ts';
+import { ContentError } from './validation/content-error.ts';
 
 let library: Promise<Library> | undefined;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { contentRoot } from './validation/load.ts';
 import { validateSettings } from './validation/validate.ts';
 import { formatProblem } from './validation/problem.ts';
-import { ContentError } from './validation/loader.ts';
+import { ContentError } from './validation/content-error.ts';
 import type { Settings } from './schemas/settings.ts';
 
 /** The site's settings, read once from `<content>/settings.yaml`. */

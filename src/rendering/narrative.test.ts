@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AstroConfig } from 'astro';
-import { createNarrativeRenderer, needsMdxModule } from './narrative.ts';
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clean, createNarrativeRenderer, NarrativeRefused } from './narrative.ts';
 
 // Astro's defaults: Shiki with github-dark, GFM and smart punctuation on.
 const markdown = {
@@ -11,6 +14,7 @@ const markdown = {
 } as unknown as AstroConfig['markdown'];
 const render = await createNarrativeRenderer(markdown);
 const html = async (body: string) => (await render(body))?.html;
+const withCode = await createNarrativeRenderer(markdown, { allowCode: true });
 
 describe('rendering a narrative to HTML', () => {
   it.each([
@@ -20,7 +24,6 @@ describe('rendering a narrative to HTML', () => {
     ['a link', '[runbook](https://runbooks.example/db)\n', '<p><a href="https://runbooks.example/db">runbook</a></p>'],
     ['text is escaped', 'a \\< b & c\n', '<p>a &lt; b &amp; c</p>'],
     ['an MDX comment is dropped', 'Before.\n\n{/* guidance for the author */}\n\nAfter.\n', '<p>Before.</p>\n<p>After.</p>'],
-    ['an expression is evaluated', 'Pods: {24 * 2}.\n', '<p>Pods: 48.</p>'],
     ['HTML written as JSX, with a void element', 'line<br/>break\n\n<details><summary>More</summary>Hidden</details>\n', '<p>line<br>break</p>\n<details><summary>More</summary>Hidden</details>'],
   ])('%s', async (_name, body, expected) => {
     // Blank lines between blocks are not part of the result.
@@ -55,34 +58,77 @@ describe('rendering a narrative to HTML', () => {
     ]);
   });
 
-  it('leaves a narrative with a component it does not know to @astrojs/mdx', async () => {
-    expect(await render('<Callout>Careful</Callout>\n')).toBeUndefined();
+  it.each([
+    ['an expression', 'Pods: {24 * 2}.\n'],
+    ['an expression that reads the environment', 'Home: {process.env.HOME}\n'],
+    ['an import', "import { execSync } from 'node:child_process';\n\nHi.\n"],
+    ['an export', 'export const x = 1;\n\nHi.\n'],
+    ['a component', '<Callout>Careful</Callout>\n'],
+    ['an attribute expression', '<a href={"https://x.example"}>x</a>\n'],
+    ['a script element', '<script>{"alert(1)"}</script>\n'],
+    ['an event handler', '<img src="https://x.example/a.png" alt="" onerror="alert(1)" />\n'],
+    ['a javascript: link', '[click](javascript:alert(1))\n'],
+    ['an iframe', '<iframe srcdoc="<script>alert(1)</script>" />\n'],
+  ])('refuses %s, running nothing', async (_name, body) => {
+    await expect(render(body)).rejects.toBeInstanceOf(NarrativeRefused);
+  });
+
+  it('refuses a narrative nested too deeply to parse safely, before parsing it', async () => {
+    await expect(render(`${'>'.repeat(50_000)} deep\n`)).rejects.toThrow(/levels deep/);
+    await expect(render(`{${'('.repeat(50_000)}1${')'.repeat(50_000)}}\n`)).rejects.toThrow(/levels deep/);
+  });
+
+  it('evaluates code in a library that allows it, and leaves a component it does not know to @astrojs/mdx', async () => {
+    expect((await withCode('Pods: {24 * 2}.\n'))?.html).toBe('<p>Pods: 48.</p>');
+    expect(await withCode('<Callout>Careful</Callout>\n')).toBeUndefined();
   });
 });
 
-describe('which narratives need an MDX module', () => {
+describe('the allow-list on the way out (defence in depth)', () => {
   it.each([
-    ['plain Markdown', '## What happened\n\nThe pool ran out.\n', false],
-    ['an import', "import Chart from '../Chart.astro';\n\n<Chart />\n", true],
-    ['an export', 'export const region = "eu";\n\nIn {region}.\n', true],
-    ['a prose line that starts with "export" inside a paragraph', 'The nightly job ran the\nexport twice.\n', false],
-    ['a local image', '![the pool](./pool.png)\n', true],
-    ['an image beside the file, without ./', '![the pool](pool.png)\n', true],
-    ['a reference image', '![the pool][pool]\n\n[pool]: ./pool.png\n', true],
-    ['a local <img>', '<img src="./pool.png" alt="the pool" />\n', true],
-    ['a remote image', '![the pool](https://images.example/pool.png)\n', false],
-    ['a site-absolute image', '![the pool](/diagrams/pool.png)\n', false],
-    ['a remote <img>', '<img src="https://images.example/pool.png" alt="the pool" />\n', false],
-    ['a reference image whose definition is remote', '![npm][badge]\n\n[badge]: https://img.shields.io/npm/v/x.svg\n', false],
-    ['a local image reference among remote ones', '![npm][badge] ![diagram][d]\n\n[badge]: https://img.shields.io/x.svg\n[d]: diagrams/pool.png\n', true],
-    ['an import shown in a code block', '```js\nimport pg from "pg";\n\nexport const pool = 1;\n```\n', false],
-    ['an image shown in inline code', 'Write `![x](./x.png)` or `<img src="./x.png">` to embed one.\n', false],
-    ['an <img> whose src is an expression', '<img src={"./pool.png"} alt="the pool" />\n', true],
-  ])('%s: %s', (_name, body, expected) => {
-    expect(needsMdxModule(body)).toBe(expected);
+    ['a script element', '<p>a</p><script>alert(1)</script>', '<p>a</p>'],
+    ['an event handler', '<img src="https://x.example/a.png" onerror="alert(1)">', '<img src="https://x.example/a.png">'],
+    ['a javascript: link, however it is spelt', '<a href="jav&#x09;ascript:alert(1)">a</a><a href=" JAVASCRIPT:alert(1)">b</a>', '<a>a</a><a>b</a>'],
+    ['an iframe with its document', '<iframe srcdoc="<script>alert(1)</script>"></iframe><p>b</p>', '<p>b</p>'],
+    ['a style element and a style attribute that is not a colour', '<style>body{display:none}</style><span style="position:fixed;top:0">x</span>', '<span>x</span>'],
+    ['a form', '<form action="https://evil.example"><p>x</p></form>', '<p>x</p>'],
+    ['a data: link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', '<a>x</a>'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(clean(input)).toBe(expected);
   });
 
-  it('renders none of them here', async () => {
-    expect(await render('![the pool](./pool.png)\n')).toBeUndefined();
+  it('keeps what the site itself writes: heading ids, highlighted code, table regions, task lists', () => {
+    const kept = [
+      '<h2 id="what-happened">What happened</h2>',
+      '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8; overflow-x: auto;" tabindex="0" data-language="yaml"><code><span class="line"><span style="color:#85E89D">a</span></span></code></pre>',
+      '<div class="table-scroll" role="region" aria-label="Table: pods" tabindex="0"><table><thead><tr><th scope="col" style="text-align:right">pods</th></tr></thead></table></div>',
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled> done</li></ul>',
+    ];
+    for (const html of kept) expect(clean(html)).toBe(html);
+  });
+});
+
+describe('images beside the post-mortem', () => {
+  const root = mkdtempSync(join(tmpdir(), 'hindsight-media-'));
+  mkdirSync(join(root, 'postmortems'), { recursive: true });
+  writeFileSync(join(root, 'postmortems', 'pool.png'), 'not really a png');
+  const media = { folder: join(root, 'media'), root };
+  const file = join(root, 'postmortems', 'pm.mdx');
+
+  it('copies an image to the media folder under its digest and points the page at it', async () => {
+    const local = await createNarrativeRenderer(markdown, { media });
+    const out = (await local('![the pool](./pool.png)\n', file))?.html;
+    const [name] = readdirSync(media.folder);
+    expect(name).toMatch(/^[0-9a-f]{20}\.png$/);
+    expect(out).toBe(`<p><img src="/_media/${name}" alt="the pool"></p>`);
+  });
+
+  it.each([
+    ['a missing image', '![x](./missing.png)\n'],
+    ['an image outside the content folder', '![x](../../../etc/passwd.png)\n'],
+    ['an SVG, which can hold scripts', '![x](./diagram.svg)\n'],
+  ])('refuses %s', async (_name, body) => {
+    const local = await createNarrativeRenderer(markdown, { media });
+    await expect(local(body, file)).rejects.toBeInstanceOf(NarrativeRefused);
   });
 });

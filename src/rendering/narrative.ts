@@ -1,7 +1,14 @@
-import { evaluate, mdxToMdast, type MdastNode } from 'satteri';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { evaluate, htmlToHast, mdxToMdast } from 'satteri';
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml as hastToHtml } from 'hast-util-to-html';
+import type { Root } from 'hast';
 import type { AstroConfig } from 'astro';
 import type { DataStore } from 'astro/loaders';
+import { NARRATIVE_SCHEMA, findUnsafe, isLocalUrl, nestingProblem, resolveLocalImage } from '../domain/narrative.ts';
 import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
 
 /**
@@ -15,60 +22,73 @@ import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
  * does for Markdown. Astro caches it with the entry, so an unchanged file is not rendered again.
  * A narrative that needs the module (imports, exports, local images for astro:assets) or that this
  * runtime cannot render (a component it does not know) is left to @astrojs/mdx as before.
+ *
+ * That holds only for a library that opted in to code (`narratives.code`, docs/safety.md). By
+ * default a narrative is data: one that holds code is refused before anything is compiled, and
+ * the HTML of every narrative passes the allow-list (NARRATIVE_SCHEMA) on its way out. Images
+ * beside the file are copied to `media` under a name made of their content's digest, and the
+ * page points at `/_media/<name>` (src/integrations/narrative-media.ts emits the ones pages use).
  */
 
-/**
- * Whether a body needs @astrojs/mdx's module: it has `import`/`export` statements, or an image
- * beside the file that astro:assets must import (Markdown, a reference, or an `<img>`). Read from
- * the syntax tree, so code that merely shows such things does not count.
- */
-export function needsMdxModule(body: string): boolean {
-  let tree: MdastNode;
-  try {
-    tree = mdxToMdast(body, { position: false });
-  } catch {
-    return true;
+/** A narrative the build refuses to render; its message is for the author. */
+export class NarrativeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NarrativeRefused';
   }
-  const definitions = new Map<string, string>();
-  const pending: MdastNode[] = [tree];
-  const found: MdastNode[] = [];
-  while (pending.length) {
-    const node = pending.pop()!;
-    if (node.type === 'mdxjsEsm') return true;
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    if (node.type === 'image' || node.type === 'imageReference' || ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'img')) found.push(node);
-    if ('children' in node) pending.push(...(node.children as MdastNode[]));
-  }
-  return found.some((node) => {
-    if (node.type === 'image') return isLocal(node.url);
-    if (node.type === 'imageReference') return isLocal(definitions.get(node.identifier) ?? '');
-    const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes ?? [];
-    const src = attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src');
-    // src={…} is an expression: where it points is known only when the module runs.
-    return !src || typeof src.value !== 'string' || isLocal(src.value);
-  });
 }
 
-/** A URL that names a file beside the post-mortem rather than a page or an absolute path. */
-const isLocal = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim());
+/** Where a renderer copies the images beside post-mortems, and which files it may read. */
+export interface NarrativeMedia {
+  /** The folder the images are copied to. */
+  folder: string;
+  /** The content root: no image outside it is read. */
+  root: string;
+}
 
 /** What the content layer stores for a rendered entry (`render()` then shows `html`). */
 type RenderedContent = NonNullable<Parameters<DataStore['set']>[0]['rendered']>;
 
-/** Renders a body (of the file at an absolute path, when known); undefined: leave it to @astrojs/mdx. */
+/**
+ * Renders a body (of the file at an absolute path, when known); undefined: leave it to
+ * @astrojs/mdx (only when code is allowed). Throws NarrativeRefused for what `check` refuses.
+ */
 export type RenderNarrative = (body: string, file?: string) => Promise<RenderedContent | undefined>;
 
 /** The site's Markdown settings a narrative is rendered with. */
 export type MarkdownSettings = Pick<AstroConfig['markdown'], 'syntaxHighlight' | 'shikiConfig' | 'gfm' | 'smartypants'>;
 
+/**
+ * How narratives are highlighted: Shiki with github-dark, as Astro does by default. Set here, not
+ * in astro.config.mjs, whose own Shiki is off (it renders nothing of ours).
+ */
+export const NARRATIVE_HIGHLIGHT: Pick<MarkdownSettings, 'syntaxHighlight' | 'shikiConfig'> = {
+  syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
+  shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [], langAlias: {} },
+};
+
 /** A renderer with the site's Markdown settings (highlighting, GFM, smart punctuation). */
-export async function createNarrativeRenderer(markdown: MarkdownSettings): Promise<RenderNarrative> {
+export async function createNarrativeRenderer(markdown: MarkdownSettings, { allowCode = false, media }: { allowCode?: boolean; media?: NarrativeMedia } = {}): Promise<RenderNarrative> {
   const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight, markdown.shikiConfig);
   const excludeLangs = typeof markdown.syntaxHighlight === 'object' ? markdown.syntaxHighlight.excludeLangs : undefined;
   const features = { gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false };
-  return async (body) => {
-    if (needsMdxModule(body)) return undefined;
+  return async (body, file) => {
+    const limit = nestingProblem(body);
+    if (limit) throw new NarrativeRefused(limit.message);
+    let tree: unknown;
+    try {
+      tree = mdxToMdast(body, { position: false });
+    } catch (error) {
+      if (allowCode) return undefined;
+      throw new NarrativeRefused(`is not valid MDX: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const refused = findUnsafe(tree).filter((finding) => finding.rule !== 'narrative-attribute');
+    const code = refused.some((finding) => finding.rule === 'narrative-code');
+    if (refused.length && !allowCode) throw new NarrativeRefused(refused[0].message);
+    // Imports and exports need a module of their own: @astrojs/mdx's.
+    if (allowCode && (tree as { children: { type: string }[] }).children.some((node) => node.type === 'mdxjsEsm')) return undefined;
     const astro: SatteriAstroData = { frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() };
+    let html: string;
     try {
       const module = await evaluate(body, {
         ...RUNTIME,
@@ -82,12 +102,45 @@ export async function createNarrativeRenderer(markdown: MarkdownSettings): Promi
         data: { astro },
       });
       const content = module.default as (props: { components: Record<string, Component> }) => unknown;
-      return { html: toHtml(content({ components: COMPONENTS })), metadata: { headings: astro.headings, frontmatter: {} } };
-    } catch {
-      // E.g. a component this runtime does not have: @astrojs/mdx reports it as it always has.
-      return undefined;
+      html = toHtml(content({ components: COMPONENTS }));
+    } catch (error) {
+      // With code allowed, e.g. a component this runtime does not have: @astrojs/mdx reports it as it always has.
+      if (allowCode) return undefined;
+      throw error;
     }
+    // A library that allows code trusts its authors with the page, too.
+    if (!(allowCode && code)) html = clean(html, file, media);
+    return { html, metadata: { headings: astro.headings, frontmatter: {} } };
   };
+}
+
+/**
+ * A narrative's HTML through the allow-list (NARRATIVE_SCHEMA), with images beside the file
+ * pointed at their copies in `media` (an image that cannot be copied is refused).
+ */
+export function clean(html: string, file?: string, media?: NarrativeMedia): string {
+  const tree = htmlToHast(html, { fragment: true }) as unknown as Root;
+  const pending: Root['children'] = [...tree.children];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'img' && typeof node.properties.src === 'string' && isLocalUrl(node.properties.src)) {
+      node.properties.src = file && media ? copyImage(node.properties.src, file, media) : undefined;
+    }
+    for (const child of node.children) pending.push(child as Root['children'][number]);
+  }
+  return hastToHtml(sanitize(tree, NARRATIVE_SCHEMA) as Root, { characterReferences: { useNamedReferences: true } });
+}
+
+/** Copies an image beside a post-mortem into the media folder; its URL on the site. */
+function copyImage(url: string, file: string, media: NarrativeMedia): string | undefined {
+  const found = resolveLocalImage(url, file, media.root);
+  if ('problem' in found || !existsSync(found.path)) throw new NarrativeRefused(`shows the image ${url}, which ${'problem' in found ? found.problem : 'does not exist'}`);
+  const name = `${createHash('sha256').update(readFileSync(found.path)).digest('hex').slice(0, 20)}${extname(found.path).toLowerCase()}`;
+  mkdirSync(media.folder, { recursive: true });
+  const target = join(media.folder, name);
+  if (!existsSync(target)) copyFileSync(found.path, target);
+  return `/_media/${name}`;
 }
 
 type Props = Record<string, unknown> & { children?: unknown };

@@ -15,15 +15,22 @@ const markdown = {
 describe('rendering narratives on a worker thread', () => {
   it('gives what the main thread gives, for every file, keyed by path', async () => {
     const files = listPostmortems(join(import.meta.dirname, '../../tests/fixtures/basic/postmortems'));
-    const results = await prerender(files, markdown);
+    // The basic fixture allows code in narratives (its settings.yaml).
+    const results = await prerender(files, markdown, { allowCode: true });
     expect([...results.keys()]).toEqual(files);
-    const render = await createNarrativeRenderer(markdown);
+    const render = await createNarrativeRenderer(markdown, { allowCode: true });
     for (const file of files) {
       const body = bodyOf(readFileSync(file, 'utf8'));
-      expect(results.get(file)).toEqual({ body, rendered: await render(body) });
+      expect(results.get(file)).toEqual({ body, rendered: await render(body, file) });
     }
     // The one with an export is left to @astrojs/mdx on both.
     expect(files.filter((file) => results.get(file)!.rendered === undefined).map((file) => file.replace(/^.*\//, ''))).toEqual(['cdn-config-push.mdx']);
+  });
+
+  it('leaves out, without code allowed, a narrative it refuses (the loader renders it again and says why)', async () => {
+    const files = listPostmortems(join(import.meta.dirname, '../../tests/fixtures/basic/postmortems'));
+    const results = await prerender(files, markdown);
+    expect(files.filter((file) => !results.has(file)).map((file) => file.replace(/^.*\//, ''))).toEqual(['cdn-config-push.mdx']);
   });
 
   it('renders nothing there when the settings hold functions (Shiki transformers)', async () => {

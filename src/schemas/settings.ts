@@ -30,6 +30,7 @@ export const LINT_RULES = [
   'action-deadline',
   'sev1-timeline-gap',
   'architecture-rfc',
+  'narrative-attribute',
 ] as const;
 
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */
@@ -67,6 +68,12 @@ export const settingsSchema = z.strictObject({
       }),
     )
     .default({}),
+  /**
+   * What a narrative may hold (docs/safety.md). `code: true` lets narratives run JavaScript on the
+   * build machine (imports, {expressions}, components): only for a library whose every author,
+   * and every pull request, the team trusts.
+   */
+  narratives: z.strictObject({ code: z.boolean().default(false) }).default({ code: false }),
   /** Per-rule levels for the linters: `rule-id: off | warning | error`. */
   lint: z.partialRecord(z.enum(LINT_RULES), z.enum(LINT_LEVELS)).default({}),
 });

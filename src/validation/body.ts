@@ -1,5 +1,6 @@
 import { mdxToJs, mdxToMdast } from 'satteri';
 import type { Root, Nodes } from 'mdast';
+import { findUnsafe, nestingProblem, type NarrativeFinding } from '../domain/narrative.ts';
 
 // MDX with GFM, parsed by Sätteri, the compiler @astrojs/mdx itself uses: the same syntax, the
 // same mdast with positions (offsets in UTF-16 code units, as in JavaScript strings), and about
@@ -13,7 +14,9 @@ export interface Prose {
   offset: number;
 }
 
-export type BodyParse = { prose: Prose[] } | { error: { offset: number; message: string } };
+export type BodyParse =
+  | { prose: Prose[]; /** What the narrative holds that the allow-list refuses (docs/safety.md); file offsets. */ unsafe: NarrativeFinding[] }
+  | { error: { offset: number; message: string; rule: 'mdx-syntax' | 'narrative-size' } };
 
 /** Containers whose children are phrasing content: the places prose lives. */
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -27,16 +30,20 @@ const MARKUP = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']
  * or the MDX syntax error that would otherwise stop the build. Offsets are offsets in `text`;
  * `bodyOffset` is where the body starts (0 parses the whole file, frontmatter included).
  */
-export function readProse(text: string, bodyOffset = 0): BodyParse {
+export function readProse(text: string, bodyOffset = 0, { allowCode = false } = {}): BodyParse {
   const body = bodyOffset ? text.slice(bodyOffset) : text;
+  // Too deep a narrative crashes the parser itself: it is measured before it is parsed.
+  const limit = nestingProblem(body);
+  if (limit) return { error: { offset: bodyOffset + limit.offset, message: limit.message, rule: 'narrative-size' } };
   let tree: Root;
   try {
     tree = mdxToMdast(body) as unknown as Root;
     // Sätteri reads `import`/`export` lines only when it compiles them.
     if (tree.children.some((node) => node.type === 'mdxjsEsm')) mdxToJs(body);
   } catch (error) {
-    return { error: syntaxError((error as Error).message, body, bodyOffset ? countLines(text, bodyOffset) : 0, bodyOffset) };
+    return { error: { ...syntaxError((error as Error).message, body, bodyOffset ? countLines(text, bodyOffset) : 0, bodyOffset), rule: 'mdx-syntax' } };
   }
+  const unsafe = findUnsafe(tree, { allowCode }).map((finding) => ({ ...finding, offset: bodyOffset + finding.offset }));
   const prose: Prose[] = [];
   const visit = (node: Nodes) => {
     if (PROSE_BLOCKS.has(node.type) && node.position) {
@@ -51,7 +58,7 @@ export function readProse(text: string, bodyOffset = 0): BodyParse {
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
-  return { prose };
+  return { prose, unsafe };
 }
 
 /**

@@ -46,14 +46,16 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     problems.push(at(secret.index, fieldAt(source, secret.index), `holds what looks like a ${secret.kind} (${shown}); remove it — a post-mortem must never carry credentials or personal data (rotate the credential if it was real)`, 'secret', 'error'));
   }
 
-  const body = readProse(source.text, source.bodyOffset);
+  const body = readProse(source.text, source.bodyOffset, { allowCode: settings.narratives.code });
   const prose: ProseField[] = [];
   if ('error' in body) {
-    problems.push(at(body.error.offset, 'body', `is not valid MDX: ${body.error.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks`, 'mdx-syntax', 'error'));
+    const message = body.error.rule === 'mdx-syntax' ? `is not valid MDX: ${body.error.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks` : body.error.message;
+    problems.push(at(body.error.offset, 'body', message, body.error.rule, 'error'));
   } else {
-    prose.push(...body.prose.map((segment) => ({ field: 'body', text: segment.text, offsetOf: (index: number) => segment.offset + index })));
+    for (const segment of body.prose) prose.push({ field: 'body', text: segment.text, offsetOf: (index: number) => segment.offset + index });
+    for (const finding of body.unsafe) problems.push(at(finding.offset, 'body', finding.message, finding.rule, finding.rule === 'narrative-attribute' ? 'warning' : 'error'));
   }
-  prose.push(...frontmatterProse(source, entry?.data));
+  for (const field of frontmatterProse(source, entry?.data)) prose.push(field);
   for (const { field, text, offsetOf } of prose) {
     for (const finding of findBlame(text, names)) {
       problems.push(at(offsetOf(finding.index), field, finding.message, finding.rule, 'warning'));

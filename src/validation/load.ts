@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
@@ -6,6 +6,8 @@ import { findSecretsAhead, lintFile, personNames, redactSecretEchoes, rememberSe
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
+import { listContent } from './files.ts';
+import { imageProblems } from './images.ts';
 import type { Problem } from './problem.ts';
 import type { Settings } from '../schemas/settings.ts';
 
@@ -14,13 +16,9 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.
   return resolve(cwd, env.HINDSIGHT_CONTENT || 'content');
 }
 
-/** Every `.mdx` file under a folder, sorted, as absolute paths. */
+/** Every post-mortem file under a folder, sorted, as absolute paths: the list check and build share (files.ts). */
 export function listPostmortems(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((item) => item.isFile() && item.name.endsWith('.mdx'))
-    .map((item) => join(item.parentPath, item.name))
-    .sort();
+  return listContent(dir).postmortems;
 }
 
 /** A library's files: as problems name them (relative to the working folder), and where they are. */
@@ -29,6 +27,8 @@ interface LibraryFiles {
   files: { file: string; path: string }[];
   /** The files to report on, when only some were named (settings.yaml always). */
   wanted?: Set<string>;
+  /** What is wrong with the other files under postmortems/ (files.ts). */
+  problems: Problem[];
 }
 
 /** A library as read from disk. */
@@ -36,11 +36,13 @@ interface LibraryText {
   settings: { file: string; text?: string };
   files: { file: string; path: string; text: string }[];
   wanted?: Set<string>;
+  problems: Problem[];
 }
 
 function libraryFiles(root: string, cwd: string, only?: readonly string[]): LibraryFiles {
   const shown = (path: string) => relative(cwd, path) || path;
-  const listed = listPostmortems(join(root, 'postmortems'));
+  const content = listContent(join(root, 'postmortems'));
+  const listed = content.postmortems;
   // A file named on the command line is checked with the library even when it lives elsewhere.
   const extra = (only ?? []).map((file) => resolve(cwd, file)).filter((file) => !listed.includes(file));
   const settingsPath = join(root, 'settings.yaml');
@@ -48,15 +50,17 @@ function libraryFiles(root: string, cwd: string, only?: readonly string[]): Libr
     settings: { file: shown(settingsPath), path: settingsPath },
     files: [...listed, ...extra].map((path) => ({ file: shown(path), path })),
     wanted: only && new Set([...only.map((file) => shown(resolve(cwd, file))), shown(settingsPath)]),
+    problems: content.problems.map(({ path, message, severity }) => ({ file: shown(path), line: 1, column: 1, field: '(file)', message, severity, rule: 'content-file' })),
   };
 }
 
 function readLibrary(library: LibraryFiles, settings = { file: library.settings.file, text: readSettingsText(library.settings.path) }): LibraryText {
-  return { settings, files: library.files.map((file) => ({ ...file, text: readFileSync(file.path, 'utf8') })), wanted: library.wanted };
+  return { settings, files: library.files.map((file) => ({ ...file, text: readFileSync(file.path, 'utf8') })), wanted: library.wanted, problems: library.problems };
 }
 
 function validateRead(library: LibraryText, validate: typeof validateFile): LibraryValidation & { files: string[] } {
   const result = validateLibrary(library.settings, library.files, validate);
+  result.problems.push(...library.problems);
   const wanted = library.wanted;
   if (wanted) {
     result.problems = result.problems.filter((problem) => wanted.has(problem.file));
@@ -126,8 +130,11 @@ export async function checkLibrary(
       if (!lintOf.has(source)) lintOf.set(source, await lintHere(source));
       cache?.storeLint(source, names, lintOf.get(source)!);
     }
-    for (const source of result.sources) result.problems.push(...lintOf.get(source)!);
+    for (const source of result.sources) for (const problem of lintOf.get(source)!) result.problems.push(problem);
     cache?.save();
+    // Whether an image beside a file exists is not a fact about the file's text: never cached.
+    const pathOf = new Map(library.files.map(({ file, path }) => [file, path]));
+    for (const problem of imageProblems(result.sources, pathOf, root)) result.problems.push(problem);
     // A schema message may quote a field's value: never print a secret pasted there in full.
     result.problems = await redactSecretEchoes(result.problems, result.sources);
     return result;

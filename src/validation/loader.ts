@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
-import { createNarrativeRenderer, type RenderNarrative } from '../rendering/narrative.ts';
+import { createNarrativeRenderer, NARRATIVE_HIGHLIGHT, NarrativeRefused, type RenderNarrative } from '../rendering/narrative.ts';
 import { prerender } from '../rendering/prerender.ts';
 import { codeVersion } from './cache.ts';
 import { checkLibrary, listPostmortems } from './load.ts';
 import { byPosition, formatProblem } from './problem.ts';
+import { readSettings } from '../settings.ts';
+import { ContentError } from './content-error.ts';
+import { libraryKey, mediaFolder } from '../integrations/narrative-media.ts';
 
-/** Raised when content is invalid; its message is the full list, so no stack trace is needed. */
-export class ContentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ContentError';
-    // A content problem is not a crash: Astro prints no stack trace for an error without one.
-    this.stack = '';
-  }
-}
+
 
 /**
  * Astro's glob loader with Hindsight's validation in front: every file is checked from its source
@@ -26,16 +21,22 @@ export class ContentError extends Error {
  * problems are reported at once, and entries are stored with the frontmatter as written.
  */
 export function postmortemLoader(root: string): Loader {
-  const base = glob({
-    pattern: '**/*.mdx',
-    base: join(root, 'postmortems'),
-    generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
-  });
+  const folder = join(root, 'postmortems');
   return {
     name: 'hindsight-postmortems',
     load: async (context) => {
+      // The files check reads, and only those (files.ts): the glob loader is given each by name.
+      const files = listPostmortems(folder);
+      const base = glob({
+        pattern: files.length ? files.map((file) => relative(folder, file).split(sep).join('/')) : '\0none',
+        base: folder,
+        generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+      });
+      const settings = readSettings(root);
+      const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
+      const options = { allowCode: settings.narratives.code, media: { folder: mediaFolder(context.config.cacheDir, root), root } };
       // The narratives are rendered on another core while this one validates (prerender.ts).
-      const prerendered = prerender(listPostmortems(join(root, 'postmortems')), context.config.markdown);
+      const prerendered = prerender(files, markdown, options);
       const library = await checkLibrary(root, process.cwd(), undefined, { helper: false });
       const problems = library.problems.sort(byPosition);
       for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
@@ -57,7 +58,7 @@ export function postmortemLoader(root: string): Loader {
         context.meta.set('code', codeVersion());
       }
       // One folder per library, so a dev server and a build of another library never share one.
-      const folder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', createHash('sha1').update(resolve(root)).digest('hex').slice(0, 12));
+      const narrativeFolder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', libraryKey(root));
       const ready = await prerendered;
       // A renderer here (Shiki's start-up included) only for what the worker did not render:
       // a file changed since, a dev server's edits, settings that could not cross to the thread.
@@ -65,18 +66,21 @@ export function postmortemLoader(root: string): Loader {
       const render: RenderNarrative = async (body, file) => {
         const done = file === undefined ? undefined : ready.get(file);
         if (done?.body === body) return done.rendered;
-        renderer ??= createNarrativeRenderer(context.config.markdown);
-        return (await renderer)(body);
+        renderer ??= createNarrativeRenderer(markdown, options);
+        return (await renderer)(body, file);
       };
-      const narratives = renderingStore(context.store, render, folder, fileURLToPath(context.config.root));
+      const narratives = renderingStore(context.store, render, narrativeFolder, fileURLToPath(context.config.root), options.allowCode);
       await base.load({
         ...context,
         store: narratives.store,
         parseData: async <TData extends Record<string, unknown>>(props: Parameters<typeof context.parseData<TData>>[0]) =>
           ((props.filePath && dataByPath.get(resolve(props.filePath))) as TData | undefined) || context.parseData(props),
       });
-      await narratives.settled();
-      removeUnused(folder, context.store.values());
+      const refused = await narratives.settled();
+      if (refused.length) {
+        throw new ContentError(`${refused.length} narrative${refused.length === 1 ? '' : 's'} the build refuses to render — fix and build again:\n\n${refused.join('\n')}\n`);
+      }
+      removeUnused(narrativeFolder, context.store.values());
     },
   };
 }
@@ -94,23 +98,29 @@ type StoredEntry = Parameters<DataStore['set']>[0];
  * the background; `settled` waits for them. In `astro dev` the glob loader's file watcher stores
  * changed files the same way.
  */
-function renderingStore(store: DataStore, render: RenderNarrative, folder: string, projectRoot: string) {
+function renderingStore(store: DataStore, render: RenderNarrative, folder: string, projectRoot: string, allowCode: boolean) {
   mkdirSync(folder, { recursive: true });
   let queue = Promise.resolve();
+  const refused: string[] = [];
   const set = (entry: StoredEntry): boolean => {
     if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
     const body = entry.body;
+    const file = entry.filePath && resolve(projectRoot, entry.filePath);
     queue = queue
-      .then(() => render(body, entry.filePath && resolve(projectRoot, entry.filePath)))
+      .then(() => render(body, file))
       .then(
         (rendered) => {
-          if (!rendered) return store.set(entry);
+          // Only a library that allows code hands a narrative to @astrojs/mdx, which runs it.
+          if (!rendered) return allowCode ? store.set(entry) : void refused.push(`${entry.filePath ?? entry.id}  could not be rendered`);
           const narrativeFile = join(folder, `${entry.digest ?? entry.id}.html`);
           writeFileSync(narrativeFile, rendered.html);
           // Nor is the body kept: nothing reads it once rendered.
           return store.set({ ...entry, body: undefined, deferredRender: false, rendered: { html: '', metadata: { ...rendered.metadata, narrativeFile } } });
         },
-        () => store.set(entry),
+        (error: unknown) => {
+          if (allowCode && !(error instanceof NarrativeRefused)) return store.set(entry);
+          refused.push(`${entry.filePath ?? entry.id}  body  ${error instanceof NarrativeRefused ? error.message : `could not be rendered: ${(error as Error).message?.split('\n')[0]}`}  [error: narrative]`);
+        },
       )
       .then(() => undefined);
     return true;
@@ -123,7 +133,8 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
         return typeof value === 'function' ? value.bind(target) : value;
       },
     }),
-    settled: () => queue,
+    /** Waits for every entry to be stored; the narratives refused, as problem lines. */
+    settled: () => queue.then(() => refused),
   };
 }
 
