@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,17 @@ describe('the code version', () => {
     const loaded = loadedByNode();
     expect(loaded.size).toBeGreaterThan(10);
     expect([...loaded].filter((file) => !hashed().includes(file))).toEqual([]);
+  });
+
+  it('starts from every module that uses the cache', () => {
+    // A new user of CheckCache or codeVersion outside the graph would cache answers computed by
+    // code nobody hashes: it must become an entry (ENTRIES in cache.ts) or be imported by one.
+    const users = ['src', 'scripts']
+      .flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
+      .filter((file) => /\.(ts|astro)$/.test(file) && !file.endsWith('.test.ts') && file !== 'src/validation/cache.ts')
+      .filter((file) => /from '(\.\/|[^']*\/validation\/)cache\.ts'/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.filter((file) => !hashed().includes(file))).toEqual([]);
   });
 
   it('costs a few milliseconds', () => {
