@@ -37,7 +37,7 @@ const services = (values.service ?? ['service-name']).map(slugify);
 const root = contentRoot();
 const library = loadLibrary(root);
 if (!library.settings) fail(`${join(root, 'settings.yaml')} is invalid; run npm run check`);
-// HINDSIGHT_NOW (SPEC 1) makes the date, and so the file name and id, reproducible in tests.
+// HINDSIGHT_NOW (docs/framework.md#environment) makes the date, and so the file name and id, reproducible in tests.
 const zone = library.settings.timezone;
 const now = process.env.HINDSIGHT_NOW ? DateTime.fromISO(process.env.HINDSIGHT_NOW, { zone }).setZone(zone) : DateTime.now().setZone(zone);
 if (!now.isValid) fail(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);

@@ -49,7 +49,7 @@ describe('building the basic fixture library', () => {
     else expect(incident.cost.perMinute).toBeCloseTo(perMinute as number, 6);
   });
 
-  it('carries every key SPEC section 5 names', () => {
+  it('carries every key docs/site.md#json-files names', () => {
     for (const key of ['id', 'url', 'title', 'kind', 'severity', 'quarter', 'services', 'category', 'started', 'detected', 'resolved', 'durationMinutes', 'timeToDetectMinutes', 'timeToResolveMinutes', 'cost', 'repeatOf', 'actions']) {
       expect(incidents[0]).toHaveProperty(key);
     }

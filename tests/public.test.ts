@@ -9,7 +9,7 @@ import { quarterStats } from '../src/domain/quarters.ts';
 import { byCategory, byService } from '../src/domain/groups.ts';
 import { formatMoney } from '../src/domain/format.ts';
 
-// SPEC 5, public build: tests/fixtures/basic mixes internal and public post-mortems (EXPECTED.md,
+// docs/site.md#public-build: tests/fixtures/basic mixes internal and public post-mortems (EXPECTED.md,
 // "With HINDSIGHT_VISIBILITY=public"). The build must hold only INC-2026-002 and
 // asset-cache-rule-change, and nothing of the others, in any file it writes.
 
@@ -68,7 +68,7 @@ function moneyForms(amount: number, currency: string): { formatted: string[]; ba
 /** Code the build bundles (scripts, styles, Pagefind's own UI): numbers there are constants of the code, not data. */
 const isCode = (path: string) => /\.(js|css)$/.test(path);
 
-describe('the public build of a mixed library (SPEC 5)', () => {
+describe('the public build of a mixed library (docs/site.md#public-build)', () => {
   let build: BuildResult;
   let files: { path: string; text: string }[];
   // The whole library as the internal build sees it, drafts included: what must not leak.

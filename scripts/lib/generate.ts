@@ -271,7 +271,7 @@ function timeline(random: Random, kind: string, severity: string, started: DateT
   let count = random.weighted([[random.int(5, 9), 40], [random.int(10, 18), 40], [random.int(19, 40), 20]] as const);
   let gaps: number[];
   if (severity === 'SEV-1') {
-    // SEV-1 timelines are minute by minute, whatever the kind (SPEC 3: settings.sev1MaxGapMinutes).
+    // SEV-1 timelines are minute by minute, whatever the kind (docs/format.md#warnings: settings.sev1MaxGapMinutes).
     gaps = Array.from({ length: count - 1 }, () => random.weighted([[random.int(1, 5), 45], [random.int(6, 10), 40], [random.int(11, 15), 15]] as const));
   } else {
     const hours = kind === 'missed-deadline' || kind === 'lost-deal'
@@ -327,7 +327,7 @@ function factors(random: Random, category: string): string[] {
   });
 }
 
-/** The order SPEC section 2 lists the factors in. */
+/** The order docs/format.md#analysis lists the factors in. */
 const FACTOR_ORDER = ['monitoring', 'testing', 'documentation', 'process', 'knowledge-concentration', 'capacity', 'third-party', 'communication', 'change-management', 'technical-debt'];
 function factorOrder(a: string, b: string): number {
   return FACTOR_ORDER.indexOf(a) - FACTOR_ORDER.indexOf(b);

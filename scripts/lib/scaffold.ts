@@ -53,7 +53,7 @@ export function scaffold(input: ScaffoldInput): { id: string; text: string } {
   const at = input.now.startOf('minute').toISO({ suppressMilliseconds: true })!;
   const week = input.now.plus({ days: 7 }).toISODate();
   const category = input.settings.categories[0];
-  // Frameworks worth considering for the library's industry (SPEC section 6).
+  // Frameworks worth considering for the library's industry (docs/format.md#industry-focus).
   const industry = INDUSTRY_FOCUS[input.settings.industry];
   const frameworks = industry.frameworks;
   const text = `---

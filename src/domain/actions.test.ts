@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { isOverdue, daysUntil } from './actions.ts';
 
-describe('isOverdue (SPEC 4: open or in-progress, and the deadline before today)', () => {
+describe('isOverdue (docs/format.md#actions-1: open or in-progress, and the deadline before today)', () => {
   const today = '2026-11-27';
   it.each([
     // Due yesterday, still open.

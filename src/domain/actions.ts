@@ -1,6 +1,6 @@
 import type { Action } from '../schemas/action.ts';
 
-/** SPEC 4: open or in-progress, and the deadline is before today (a YYYY-MM-DD date). */
+/** docs/format.md#actions-1: open or in-progress, and the deadline is before today (a YYYY-MM-DD date). */
 export function isOverdue(action: Pick<Action, 'status' | 'deadline'>, today: string): boolean {
   return (action.status === 'open' || action.status === 'in-progress') && action.deadline < today;
 }

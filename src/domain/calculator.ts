@@ -10,7 +10,7 @@ type CostBlock = NonNullable<Postmortem['cost']>;
  * date library, no formatting beyond numbers.
  */
 
-/** The calculator's fields: SPEC 4's inputs. A field left empty is undefined (it counts as 0). */
+/** The calculator's fields: the cost inputs of docs/format.md#cost-1. A field left empty is undefined (it counts as 0). */
 export interface CalculatorInput {
   revenueLost?: number;
   slaCredits?: number;
@@ -53,7 +53,7 @@ function costBlockOf(input: CalculatorInput, defaultLoadedRate: number): CostBlo
   return block;
 }
 
-/** SPEC 4's direct, indirect, total and per-minute cost of the inputs, by figures.ts `cost()`. */
+/** The direct, indirect, total and per-minute cost (docs/format.md#cost-1) of the inputs, by figures.ts `cost()`. */
 export function calculate(input: CalculatorInput, defaultLoadedRate: number): Cost {
   const impact = { usersAffected: input.usersAffected ?? 0, revenueLost: input.revenueLost ?? 0, slaBreached: false };
   return cost({ impact, cost: costBlockOf(input, defaultLoadedRate) }, input.durationMinutes ?? null, defaultLoadedRate);

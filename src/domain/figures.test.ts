@@ -5,8 +5,8 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 describe('durations', () => {
   it.each([
     {
-      // SPEC 2 example: 09:12 → 09:20 → 11:42.
-      why: 'the SPEC example',
+      // The example of docs/format.md: 09:12 → 09:20 → 11:42.
+      why: 'the docs/format.md example',
       started: '2026-03-14T09:12:00+01:00',
       detected: '2026-03-14T09:20:00+01:00',
       resolved: '2026-03-14T11:42:00+01:00',
@@ -60,13 +60,13 @@ describe('durations', () => {
 type CostInput = Pick<Postmortem, 'impact' | 'cost'>;
 const impact = (usersAffected: number, revenueLost: number) => ({ usersAffected, revenueLost, slaBreached: false });
 
-describe('cost (SPEC 4)', () => {
+describe('cost (docs/format.md#cost-1)', () => {
   it.each<{ why: string; pm: CostInput; duration: number | null; rate: number; expected: Cost }>([
     {
       // direct = 120000 + 15000 + 0 = 135000.
       // indirect = 46 × 150 (its own rate, not the default 100) = 6900, + churn 48000 × 0.002 × 900 = 86400, + brand 10000 = 103300.
       // total 238300; per minute 238300 / 150 = 1588.666…
-      why: 'the SPEC example, every input given',
+      why: 'the docs/format.md example, every input given',
       pm: { impact: impact(48000, 120000), cost: { slaCredits: 15000, vendorCosts: 0, engineeringHours: 46, loadedRate: 150, churn: { probability: 0.002, ltv: 900 }, brand: 10000 } },
       duration: 150,
       rate: 100,
@@ -130,7 +130,7 @@ describe('cost (SPEC 4)', () => {
     },
   ])('$why', ({ pm, duration, rate, expected }) => {
     const result = cost(pm, duration, rate);
-    // Money is not rounded here (SPEC 4: round only for display), so compare to the cent's fraction.
+    // Money is not rounded here (docs/format.md#cost-1: rounded only for display), so compare to the cent's fraction.
     expect(result.direct).toBeCloseTo(expected.direct, 6);
     expect(result.indirect).toBeCloseTo(expected.indirect, 6);
     expect(result.total).toBeCloseTo(expected.total, 6);

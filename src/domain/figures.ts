@@ -7,7 +7,7 @@ export interface Durations {
   timeToResolveMinutes: number | null;
 }
 
-/** SPEC 4: whole minutes, rounded down; null while there is no `resolved`. */
+/** docs/format.md#durations: whole minutes, rounded down; null while there is no `resolved`. */
 export function durations(pm: Pick<Postmortem, 'started' | 'detected' | 'resolved'>): Durations {
   const toResolve = pm.resolved === undefined ? null : minutesBetween(pm.started, pm.resolved);
   return {
@@ -25,7 +25,7 @@ export interface Cost {
   perMinute: number | null;
 }
 
-/** Each input of SPEC 4's cost as an amount; missing inputs count as 0, loadedRate defaults to the settings' rate. */
+/** Each input of the cost (docs/format.md#cost-1) as an amount; missing inputs count as 0, loadedRate defaults to the settings' rate. */
 export interface CostParts {
   revenueLost: number;
   slaCredits: number;
@@ -49,7 +49,7 @@ export function costParts(pm: Pick<Postmortem, 'impact' | 'cost'>, defaultLoaded
   };
 }
 
-/** SPEC 4 cost breakdown: direct = revenue + credits + vendors; indirect = engineering + churn + brand. */
+/** The cost breakdown (docs/format.md#cost-1): direct = revenue + credits + vendors; indirect = engineering + churn + brand. */
 export function cost(pm: Pick<Postmortem, 'impact' | 'cost'>, durationMinutes: number | null, defaultLoadedRate: number): Cost {
   const parts = costParts(pm, defaultLoadedRate);
   const direct = parts.revenueLost + parts.slaCredits + parts.vendorCosts;

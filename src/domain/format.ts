@@ -278,7 +278,7 @@ export function openActions(actions: readonly ActionItem[]): ActionItem[] {
     );
 }
 
-/** One action as `actions.json` carries it (SPEC 5), without the incident id; no owner in a public build. */
+/** One action as `actions.json` carries it (docs/site.md#json-files), without the incident id; no owner in a public build. */
 export function actionRecord(action: ActionItem) {
   return {
     title: action.title,
@@ -303,7 +303,7 @@ export interface CostLine {
 }
 
 /**
- * The inputs of SPEC 4's cost, one line each, so a reader can check the sums: the amounts of
+ * The inputs of the cost (docs/format.md#cost-1), one line each, so a reader can check the sums: the amounts of
  * `costParts()` in figures.ts (the ones `cost()` adds up), with how each was reached.
  */
 export function costLines(
@@ -382,7 +382,7 @@ export interface HomeFigures {
   overdueActions: number;
 }
 
-/** The headline counts on the home page; published post-mortems only (SPEC 1). */
+/** The headline counts on the home page; published post-mortems only (docs/format.md#computed-figures). */
 export function homeFigures(published: readonly Incident[], actions: readonly ActionItem[]): HomeFigures {
   return {
     published: published.length,
@@ -392,7 +392,7 @@ export function homeFigures(published: readonly Incident[], actions: readonly Ac
 }
 
 /**
- * One post-mortem as `incidents.json` carries it (SPEC 5): plain numbers, null for no data. A
+ * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data. A
  * public build (`isPublic`) has no `cost` key: its model holds no money, and a cost of 0 would
  * read as a real figure.
  */

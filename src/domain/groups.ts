@@ -7,7 +7,7 @@ import { actionRates, byCountCostName, doneBy, quarterRange, type ActionRates } 
 /*
  * Groupings for the category, service and action pages. Lists (`incidents`) keep every post-mortem
  * passed in — with HINDSIGHT_DRAFTS=1 a preview shows drafts in them — but every figure counts
- * published post-mortems only (`counted`), as SPEC 1 requires. Each function is one pass over its
+ * published post-mortems only (`counted`), as docs/format.md#computed-figures requires. Each function is one pass over its
  * input plus sorting.
  */
 
@@ -161,7 +161,7 @@ export interface ActionSummary extends ActionRates {
 
 /**
  * The action tracker's figures as of `today` (YYYY-MM-DD). `overdue` is worked out again from
- * `today` rather than read from each item, so one call uses one date. Rates as in SPEC 4: an
+ * `today` rather than read from each item, so one call uses one date. Rates as in docs/format.md#actions-1: an
  * action completed after today is not done yet (see `doneBy`).
  */
 export function actionSummary(actions: readonly ActionItem[], today: string): ActionSummary {

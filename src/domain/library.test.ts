@@ -54,7 +54,7 @@ function entry(spec: Spec): EntryInput {
 const options = (overrides: Partial<BuildOptions> = {}): BuildOptions => ({ today: '2026-11-27', drafts: false, visibility: 'all', ...overrides });
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
-describe('buildLibrary: drafts (SPEC 1)', () => {
+describe('buildLibrary: drafts (docs/framework.md#environment)', () => {
   const entries = [
     entry({ id: 'PUB-1', started: '2026-02-10T09:00:00+01:00', actions: [{ deadline: '2026-02-17', status: 'open' }] }),
     // Later than PUB-1, same category and service: a detected repeat if it counted.
@@ -95,7 +95,7 @@ describe('buildLibrary: drafts (SPEC 1)', () => {
   });
 });
 
-describe('buildLibrary: public build (SPEC 5)', () => {
+describe('buildLibrary: public build (docs/site.md#public-build)', () => {
   const entries = [
     entry({ id: 'INT-1', started: '2026-02-10T09:00:00+01:00' }),
     // Same category and service as INT-1, later, and names it as related.
@@ -211,7 +211,7 @@ describe('buildLibrary: figures of one incident', () => {
   });
 });
 
-describe('todayFrom (HINDSIGHT_NOW, SPEC 1)', () => {
+describe('todayFrom (HINDSIGHT_NOW, docs/framework.md#environment)', () => {
   it.each([
     // A date is taken as written.
     ['2026-11-27', 'Europe/Berlin', '2026-11-27'],

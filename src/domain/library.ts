@@ -28,7 +28,7 @@ export interface BuildOptions {
 }
 
 export interface ActionItem extends Omit<Action, 'owner'> {
-  /** Absent in a public build, which never shows who owns an action (SPEC 5). */
+  /** Absent in a public build, which never shows who owns an action (docs/site.md#public-build). */
   owner?: string;
   incident: string;
   overdue: boolean;
@@ -83,7 +83,7 @@ export interface Library {
   settings: Settings;
   today: string;
   /**
-   * A public build (SPEC 5): only public post-mortems, and the model holds no money and no action
+   * A public build (docs/site.md#public-build): only public post-mortems, and the model holds no money and no action
    * owners. Components that show money or owners leave those places out when it is set.
    */
   public: boolean;

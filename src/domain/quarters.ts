@@ -83,7 +83,7 @@ export interface ActionRates {
   onTimeRate: number | null;
 }
 
-/** SPEC 4 action completion and on-time rates, as fractions 0–1, as of `today` (YYYY-MM-DD). */
+/** Action completion and on-time rates (docs/format.md#per-quarter-the-quarterly-review), as fractions 0–1, as of `today` (YYYY-MM-DD). */
 export function actionRates(actions: Iterable<Pick<Action, 'status' | 'completed' | 'deadline'>>, today: string): ActionRates {
   let considered = 0;
   let done = 0;
@@ -123,7 +123,7 @@ export interface QuarterChange {
   totalCost: number;
 }
 
-/** The quarterly incident review figures of SPEC 4 for one quarter. */
+/** The quarterly incident review figures (docs/format.md#per-quarter-the-quarterly-review) for one quarter. */
 export interface QuarterStats {
   quarter: string;
   /** The quarter's first instant in the settings zone. */
@@ -151,7 +151,7 @@ export interface QuarterStats {
 }
 
 /**
- * SPEC 4 per-quarter figures over published post-mortems, from the quarter of the earliest one to
+ * Per-quarter figures (docs/format.md#per-quarter-the-quarterly-review) over published post-mortems, from the quarter of the earliest one to
  * the quarter of `today` (YYYY-MM-DD in `zone`, the settings zone), quiet quarters included.
  *
  * An incident's quarter is its `quarter` field — computed once by the library in the settings zone

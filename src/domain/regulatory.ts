@@ -16,7 +16,7 @@ export interface FrameworkRule {
   clock?: Clock;
 }
 
-/** Built-in frameworks (SPEC section 6). PCI-DSS, SOX and SOC 2 have no fixed clock unless settings give one. */
+/** Built-in frameworks (docs/format.md#regulatory). PCI-DSS, SOX and SOC 2 have no fixed clock unless settings give one. */
 export const FRAMEWORKS: Record<string, FrameworkRule> = {
   hipaa: {
     label: 'HIPAA',
@@ -145,7 +145,7 @@ export interface IndustryFocus {
   frameworks: string[];
 }
 
-/** SPEC section 6: the focus of each industry (settings.industry), shown on the site and offered by `new`. */
+/** docs/format.md#industry-focus: the focus of each industry (settings.industry), shown on the site and offered by `new`. */
 export const INDUSTRY_FOCUS: Record<Settings['industry'], IndustryFocus> = {
   fintech: { label: 'Fintech', focus: ['transaction integrity', 'audit trail'], regulations: 'SOX, PCI-DSS', frameworks: ['sox', 'pci-dss'] },
   healthcare: { label: 'Healthcare', focus: ['PHI exposure', 'patient safety'], regulations: 'HIPAA', frameworks: ['hipaa'] },

@@ -14,7 +14,7 @@ function permutations<T>(items: T[]): T[][] {
   return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
 }
 
-describe('findRepeats (SPEC 4)', () => {
+describe('findRepeats (docs/format.md#repeats)', () => {
   it.each([
     {
       // B says so; B's category and services differ from A's, so only the declaration makes it a repeat.

@@ -14,7 +14,7 @@ export interface Repeat {
 }
 
 /**
- * SPEC 4: a post-mortem repeats another when it says so (`repeatOf`), or when an earlier one (by
+ * docs/format.md#repeats: a post-mortem repeats another when it says so (`repeatOf`), or when an earlier one (by
  * `started`) has the same root-cause category and shares a service; the most recent such one is named.
  * Pass published post-mortems only. Runs in O(n log n + n·s) by remembering, per category and
  * service, the latest post-mortem seen so far.

@@ -152,7 +152,7 @@ const library = testLibrary(fixtures, { timezone: 'America/New_York', today: '20
 const stats = quarterStats(library.published, library.today, 'America/New_York');
 
 describe('quarterRecord', () => {
-  it('carries SPEC 5 keys, p90, and the change in the same shape', () => {
+  it('carries the keys of docs/site.md#json-files, p90, and the change in the same shape', () => {
     expect(stats.map((quarter) => quarter.quarter)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
     expect(quarterRecord(stats[0])).toEqual({
       quarter: '2025-Q4',

@@ -7,7 +7,7 @@ import { previousQuarter } from './quarters.ts';
 
 /*
  * What the quarterly review, category, service and action pages show beyond the figures of
- * quarters.ts and groups.ts: changes in words, the JSON records of SPEC 5, the data behind each
+ * quarters.ts and groups.ts: changes in words, the JSON records of docs/site.md#json-files, the data behind each
  * trend chart and its table, and the shading of the factor heatmap. Pure: data in, data out.
  */
 
@@ -73,7 +73,7 @@ export function quarterDays(bounds: { start: string; end: string }): { first: st
 }
 
 // ---------------------------------------------------------------------------------------------
-// SPEC 5 records
+// The JSON records (docs/site.md#json-files)
 
 type Mirror = {
   count: number;
@@ -89,7 +89,7 @@ type Mirror = {
 };
 
 /**
- * One quarter as `quarters.json` carries it: SPEC 5's keys, plus p90 and `change` in the same
+ * One quarter as `quarters.json` carries it: the keys of docs/site.md#json-files, plus p90 and `change` in the same
  * shape. A public build (`isPublic`) has no `totalCost`, in the quarter or in its change.
  */
 export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
@@ -120,7 +120,7 @@ export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter:
   };
 }
 
-/** One action as `actions.json` carries it: the incident's id, then the record incidents.json nests (SPEC 5). */
+/** One action as `actions.json` carries it: the incident's id, then the record incidents.json nests (docs/site.md#json-files). */
 export function actionJson(action: ActionItem) {
   return { incident: action.incident, ...actionRecord(action) };
 }

@@ -19,7 +19,7 @@ describe('minutesBetween', () => {
     ['2026-03-14T09:12:00+01:00', '2026-03-14T08:12:00Z', 0],
     // Mixed offsets: 09:12+01:00 is 08:12Z, so 8 minutes to 08:20Z.
     ['2026-03-14T09:12:00+01:00', '2026-03-14T08:20:00Z', 8],
-    // 2 h 30 min, the SPEC 2 example (09:12 → 11:42).
+    // 2 h 30 min, the example of docs/format.md (09:12 → 11:42).
     ['2026-03-14T09:12:00+01:00', '2026-03-14T11:42:00+01:00', 150],
     // Berlin springs forward on 2026-03-29 at 02:00 → 03:00: 01:30 CET (00:30Z) to 03:30 CEST (01:30Z)
     // looks like 2 h on the wall clock but is 60 minutes.

@@ -1,7 +1,7 @@
 import type { Postmortem } from '../schemas/postmortem.ts';
 
 /*
- * The public build (SPEC 5) redacts here, in the data every page and file is made from, before
+ * The public build (docs/site.md#public-build) redacts here, in the data every page and file is made from, before
  * any figure is computed: a page that forgets to hide something can only show what is no longer
  * there. Components and record builders also leave out the empty places (library.public).
  */

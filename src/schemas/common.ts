@@ -29,7 +29,7 @@ export function dateTimeProblem(value: string): string | undefined {
 /** An ISO 8601 date-time that states its UTC offset (or Z). Kept as written. */
 export const offsetDateTime = z.string({ error: 'must be a date-time with an offset, e.g. 2026-03-14T09:12:00+01:00' }).superRefine((value, ctx) => {
   const problem = dateTimeProblem(value);
-  // A missing offset is its own rule (SPEC 2); anything else is a malformed value.
+  // A missing offset is its own rule (docs/format.md#types-used-below); anything else is a malformed value.
   if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: LOCAL_DATE_TIME.test(value) ? 'date-offset' : 'schema' } });
 });
 

@@ -21,7 +21,7 @@ const factor = z.union([score, z.strictObject({ score, notes: z.string().optiona
 
 const money = z.number().nonnegative('must be 0 or more');
 
-/** The shape of a post-mortem's frontmatter (SPEC section 2) without the rules between fields. */
+/** The shape of a post-mortem's frontmatter (docs/format.md#fields) without the rules between fields. */
 export function postmortemShape(settings: Settings) {
   return z.strictObject({
     /** One-line title, 1–140 characters. */
@@ -127,7 +127,7 @@ type Shape = z.output<ReturnType<typeof postmortemShape>>;
 
 const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
 
-/** The rules between fields of one post-mortem (SPEC section 3, errors). */
+/** The rules between fields of one post-mortem (docs/format.md#errors). */
 function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   const before = (a: string, b: string) => millisOf(a) <= millisOf(b);
   if (!before(pm.started, pm.detected)) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writevSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writevSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Problem } from './problem.ts';
@@ -15,8 +15,8 @@ import { validateFile, type ValidEntry, type Validation } from './validate.ts';
  *
  * A result is reused only when everything it depends on is the same: the file's text and path, the
  * settings file, the names the blameless check looks for (lint only), and the code that computed
- * it (every source file of the validation core, the schemas and the domain, the lockfile and the
- * Node version). A stale cache therefore cannot change an answer; it can only be slower.
+ * it (every module `check` and the build's loader import, found by codeVersion; the lockfiles and
+ * the Node version). A stale cache therefore cannot change an answer; it can only be slower.
  * HINDSIGHT_NO_CACHE=1 switches it off. It lives in HINDSIGHT_CACHE_DIR when that is set (each test
  * build has its own), else in node_modules/.cache/hindsight/.
  */
@@ -175,24 +175,54 @@ export function cachedValidate(cache: CheckCache | undefined): typeof validateFi
 let code: string | undefined;
 
 /**
- * A hash of the code whose results are cached: the validation core, schemas, domain, the narrative
- * renderer, the lockfile.
+ * Where every cached answer is computed from: `check` (load.ts), the build's loader, and the
+ * collection that parses what the loader did not. Everything they import is found from here.
  */
-export function codeVersion(): string {
-  if (code) return code;
-  const digest = createHash('sha1');
-  const files: string[] = [];
-  for (const folder of ['src/validation', 'src/schemas', 'src/domain', 'src/rendering']) {
-    const path = join(ROOT, folder);
-    if (!existsSync(path)) continue;
-    for (const item of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      if (item.isFile() && item.name.endsWith('.ts') && !item.name.endsWith('.test.ts')) files.push(join(item.parentPath, item.name));
-    }
+const ENTRIES = ['src/validation/load.ts', 'src/validation/loader.ts', 'src/content.config.ts'];
+
+/** The installed packages: what the project asked for, and what npm actually put in node_modules. */
+const LOCKFILES = ['package-lock.json', 'node_modules/.package-lock.json'];
+
+/**
+ * A relative specifier in `import … from`, `export … from`, `import '…'`, `import('…')` or
+ * `new URL('…', import.meta.url)` (a worker's or a data file's address). A false match in a
+ * comment can only add a file to the hash, never leave one out.
+ */
+const RELATIVE = /(?:\bfrom\s*|\bimport\s*\(?\s*|\bnew URL\(\s*)(['"])(\.\.?\/[^'"\n]+)\1/g;
+
+/**
+ * Every source file whose change can change a cached answer: the entry modules and everything
+ * they import, transitively (package imports are covered by the lockfiles). Found by scanning,
+ * not listed, so a new, moved or renamed module is hashed the day it is imported. Returns the
+ * files with their text; a file that is imported but missing is kept with no text.
+ */
+export function codeFiles(root = ROOT): Map<string, Buffer | undefined> {
+  const files = new Map<string, Buffer | undefined>();
+  const queue = ENTRIES.map((entry) => join(root, entry));
+  for (const file of queue) {
+    if (files.has(file)) continue;
+    const text = existsSync(file) ? readFileSync(file) : undefined;
+    files.set(file, text);
+    if (!text || !/\.[cm]?[jt]sx?$/.test(file)) continue;
+    for (const match of text.toString('utf8').matchAll(RELATIVE)) queue.push(resolve(dirname(file), match[2]));
   }
-  for (const file of ['src/settings.ts', 'package-lock.json', 'node_modules/.package-lock.json']) if (existsSync(join(ROOT, file))) files.push(join(ROOT, file));
-  for (const file of files.sort()) digest.update(file.slice(ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
-  code = digest.digest('hex');
-  return code;
+  return files;
+}
+
+/**
+ * A hash of the code whose results are cached (codeFiles), the installed packages, and the Node
+ * version with its time-zone data, which decides the offset of a local time in a named zone.
+ */
+export function codeVersion(root = ROOT): string {
+  if (code && root === ROOT) return code;
+  const digest = createHash('sha1').update(`${process.version}\0${process.versions.tz ?? ''}\0`);
+  const files = codeFiles(root);
+  for (const file of LOCKFILES) files.set(join(root, file), existsSync(join(root, file)) ? readFileSync(join(root, file)) : undefined);
+  // A missing file is hashed as missing: its arrival must change the version too.
+  for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) digest.update(relative(root, file)).update('\0').update(text ?? '(missing)').update('\0');
+  const version = digest.digest('hex');
+  if (root === ROOT) code = version;
+  return version;
 }
 
 /** The key of the latest text of each path: a check asks for it more than once (the cache, and the comparison with what the helper thread read). */

@@ -25,7 +25,7 @@ export function personNames(settings: Settings, entries: readonly ValidEntry[]):
 
 /**
  * The linters over one file: secrets (errors, anywhere in the text), MDX syntax (error), blameless
- * language in frontmatter and body prose, and the frontmatter warnings of SPEC section 3.
+ * language in frontmatter and body prose, and the frontmatter warnings of docs/format.md#warnings.
  * Levels follow settings.lint (`rule-id: off | warning | error`).
  */
 export async function lintFile(source: Source, entry: ValidEntry | undefined, settings: Settings, names: readonly string[]): Promise<Problem[]> {

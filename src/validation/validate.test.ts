@@ -148,7 +148,7 @@ interface Case {
   expected: Expected[];
 }
 
-describe('schema errors (SPEC 3: missing, wrong type, outside its set, unknown key)', () => {
+describe('schema errors (docs/format.md#errors: missing, wrong type, outside its set, unknown key)', () => {
   const cases: Case[] = [
     // A missing top-level field has no line of its own: the problem points at the first field (line 2).
     { name: 'missing title', edits: { 'title: Checkout returned 502s after a CDN config push': null }, expected: [{ line: 2, field: 'title', rule: 'schema', says: [/is required/, /text/] }] },
@@ -176,7 +176,7 @@ describe('schema errors (SPEC 3: missing, wrong type, outside its set, unknown k
     // The second framework of the list on line 65.
     { name: 'framework outside its set', edits: { '  frameworks: [pci-dss]': '  frameworks: [pci-dss, iso-27001]' }, expected: [{ line: 65, field: 'regulatory.frameworks[1]', rule: 'schema', says: [/"iso-27001" is not allowed/, /hipaa, pci-dss, sox, soc2, osha, gdpr, sec-8k/] }] },
     { name: 'timeline mark outside its set', edits: { '    mark: alert': '    mark: paged' }, expected: [{ line: 24, field: 'timeline[1].mark', rule: 'schema', says: [/"paged" is not allowed/, /alert, notified, investigating, root-cause, fix-deployed, resolved/] }] },
-    // Not one of the ten default categories (SPEC 6).
+    // Not one of the ten default categories (docs/format.md#settingsyaml).
     { name: 'rootCause.category outside the default set', edits: { '  category: change-management': '  category: bad-luck' }, expected: [{ line: 35, field: 'rootCause.category', rule: 'schema', says: [/"bad-luck" is not allowed/, /monitoring, testing,.*technical-debt/] }] },
     // With custom settings.categories, a default category is no longer allowed.
     {
@@ -218,7 +218,7 @@ describe('schema errors (SPEC 3: missing, wrong type, outside its set, unknown k
   });
 });
 
-describe('date-times without an offset (SPEC 2: offset or Z required)', () => {
+describe('date-times without an offset (docs/format.md#types-used-below: offset or Z required)', () => {
   const cases: Case[] = [
     { name: 'started', edits: { 'started: 2026-03-14T09:12:00+01:00': 'started: 2026-03-14T09:12:00' }, expected: [{ line: 9, field: 'started', rule: 'date-offset', says: [/no UTC offset/, /2026-03-14T09:12:00\+01:00/] }] },
     { name: 'resolved', edits: { 'resolved: 2026-03-14T11:42:00+01:00': 'resolved: 2026-03-14T11:42' }, expected: [{ line: 11, field: 'resolved', rule: 'date-offset', says: [/no UTC offset/, /2026-03-14T11:42Z/] }] },
@@ -234,7 +234,7 @@ describe('date-times without an offset (SPEC 2: offset or Z required)', () => {
   it.each(cases)('$name', ({ edits, expected }) => expectProblems(check(postmortem(edits)), expected));
 });
 
-describe('timeline entries that are not times (SPEC 2: HH:MM or a date-time with offset)', () => {
+describe('timeline entries that are not times (docs/format.md#timeline: HH:MM or a date-time with offset)', () => {
   it.each([
     // One digit for the hour.
     ['9:20'],
@@ -251,7 +251,7 @@ describe('timeline entries that are not times (SPEC 2: HH:MM or a date-time with
   });
 });
 
-describe('order of the moments (SPEC 3: started <= detected <= resolved, reportCompleted >= started)', () => {
+describe('order of the moments (docs/format.md#errors: started <= detected <= resolved, reportCompleted >= started)', () => {
   const cases: Case[] = [
     // 09:05 is seven minutes before the start at 09:12.
     { name: 'detected before started', edits: { 'detected: 2026-03-14T09:20:00+01:00': 'detected: 2026-03-14T09:05:00+01:00' }, expected: [{ line: 10, field: 'detected', rule: 'time-order', says: [/2026-03-14T09:05:00\+01:00\) is before started \(2026-03-14T09:12:00\+01:00/, /cannot precede/] }] },
@@ -275,7 +275,7 @@ describe('order of the moments (SPEC 3: started <= detected <= resolved, reportC
   });
 });
 
-describe('timeline order (SPEC 3)', () => {
+describe('timeline order (docs/format.md#timeline-times-hhmm-and-midnight)', () => {
   // An incident that starts at 23:50 Berlin time and ends at 00:30 the next day.
   const overMidnight = {
     'started: 2026-03-14T09:12:00+01:00': 'started: 2026-03-14T23:50:00+01:00',
@@ -309,7 +309,7 @@ describe('timeline order (SPEC 3)', () => {
   });
 });
 
-describe('action items (SPEC 3: owner, deadline, priority, status; completed iff done)', () => {
+describe('action items (docs/format.md#actions: owner, deadline, priority, status; completed iff done)', () => {
   const cases: Case[] = [
     // The second action starts on line 59; a missing field points at it.
     { name: 'action without owner', edits: { '    owner: platform-team': null }, expected: [{ line: 59, field: 'actions[1].owner', rule: 'schema', says: [/is required/, /owner: payments-sre/] }] },
@@ -329,7 +329,7 @@ describe('action items (SPEC 3: owner, deadline, priority, status; completed iff
   it.each(cases)('$name', ({ edits, expected }) => expectProblems(check(postmortem(edits)), expected));
 });
 
-describe('rules across files (SPEC 3: unique ids, related and repeatOf)', () => {
+describe('rules across files (docs/format.md#errors: unique ids, related and repeatOf)', () => {
   const OTHER = 'content/postmortems/2025/dns-outage.mdx';
   const other = postmortem({ 'id: INC-100': 'id: INC-099' });
   // Inserted after line 66, so on line 67.
@@ -442,8 +442,8 @@ describe('one run reports everything', () => {
   });
 });
 
-describe('a valid realistic post-mortem (the full example of SPEC 2)', () => {
-  const SPEC_EXAMPLE = `---
+describe('a valid realistic post-mortem (docs/format.md#a-complete-example, filled in)', () => {
+  const FORMAT_EXAMPLE = `---
 title: EU checkout returned 502s after a CDN config push
 id: INC-2026-007
 kind: incident
@@ -563,7 +563,7 @@ the edges did not have, so they rejected the origin and checkout returned 502s f
   it('yields no problem, and keeps every value as written', () => {
     const earlier = postmortem({ 'id: INC-100': 'id: INC-2025-031' });
     const result = validateLibrary({ file: SETTINGS, text: 'timezone: Europe/Berlin\nloadedRate: 120\n' }, [
-      { file: 'content/postmortems/2026/cdn-push.mdx', text: SPEC_EXAMPLE },
+      { file: 'content/postmortems/2026/cdn-push.mdx', text: FORMAT_EXAMPLE },
       { file: 'content/postmortems/2025/cdn-push-2025.mdx', text: earlier },
     ]);
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -581,7 +581,7 @@ describe('validateFile', () => {
     const result = validateFile(FILE, postmortem({ 'id: INC-100': null, 'kind: incident': null, 'status: published': null }), settingsSchema.parse({}));
     expect(result.problems).toEqual([]);
     expect(result.value?.id).toBe('cdn-push');
-    // SPEC 2 defaults: kind incident, status published, visibility internal, empty lists.
+    // Defaults (docs/format.md#fields): kind incident, status published, visibility internal, empty lists.
     expect(result.value?.data).toMatchObject({ kind: 'incident', status: 'published', visibility: 'internal', teams: [], tags: [], related: [] });
   });
 });

@@ -47,7 +47,7 @@ const WINDOW: Record<'P0' | 'P1' | 'P2', string> = {
   P2: 'within 31 days of resolution',
 };
 
-/** SPEC 3 warnings read from the frontmatter alone. */
+/** The warnings (docs/format.md#warnings) read from the frontmatter alone. */
 export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFinding[] {
   const findings: FieldFinding[] = [];
   if (pm.whys.length !== 5) {

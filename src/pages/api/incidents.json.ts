@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getLibrary } from '../../library.ts';
 import { incidentRecord } from '../../domain/format.ts';
 
-/** SPEC 5: one object per published post-mortem, with every computed figure of SPEC 4 (no money in a public build). */
+/** docs/site.md#json-files: one object per published post-mortem, with every computed figure of docs/format.md#computed-figures (no money in a public build). */
 export const GET: APIRoute = async () => {
   const { published, public: isPublic } = await getLibrary();
   return new Response(JSON.stringify(published.map((incident) => incidentRecord(incident, isPublic)), null, 2), {

@@ -3,7 +3,7 @@ import { getLibrary } from '../../library.ts';
 import { quarterStats } from '../../domain/quarters.ts';
 import { quarterRecord } from '../../domain/review.ts';
 
-/** SPEC 5: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
+/** docs/site.md#json-files: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
 export const GET: APIRoute = async () => {
   const { published, today, settings, public: isPublic } = await getLibrary();
   const records = quarterStats(published, today, settings.timezone).map((stats) => quarterRecord(stats, isPublic));

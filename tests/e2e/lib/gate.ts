@@ -17,7 +17,7 @@ const report = (problems: string[]) => (problems.length ? `\n${problems.join('\n
  */
 export function describeQualityGate(site: Site): void {
   describe('pages', () => {
-    it('has every page type of SPEC section 5', () => {
+    it('has every page type of docs/site.md#pages', () => {
       const types = new Set(site.pages.map((page) => page.type));
       expect(REQUIRED_TYPES.filter((type) => !types.has(type))).toEqual([]);
       console.info(`${site.pages.length} pages of ${types.size} types: ${[...types].join(' ')}`);

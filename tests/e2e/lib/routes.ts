@@ -11,7 +11,7 @@ export interface SitePage {
   bytes: number;
 }
 
-/** Page types every library has (SPEC section 5); others, such as /compliance/, are found in dist. */
+/** Page types every library has (docs/site.md#pages); others, such as /compliance/, are found in dist. */
 export const REQUIRED_TYPES = [
   '/',
   '/incidents/',
