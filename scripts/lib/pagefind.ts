@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // The pagefind package's own launcher, which runs the binary built for this platform.
 const PAGEFIND = resolve(import.meta.dirname, '../../node_modules/pagefind/lib/runner/bin.cjs');
@@ -15,8 +16,12 @@ const PAGEFIND = resolve(import.meta.dirname, '../../node_modules/pagefind/lib/r
  */
 export function indexSite(site: string): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
+  // Pagefind refuses to write an empty index; a library with no post-mortem yet indexes its home
+  // page, which says so, and the search page keeps working.
+  const incidents = join(site, 'incidents');
+  const empty = !existsSync(incidents) || !readdirSync(incidents, { withFileTypes: true }).some((item) => item.isDirectory() && existsSync(join(incidents, item.name, 'index.html')));
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [PAGEFIND, '--site', site, '--glob', 'incidents/*/index.html'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [PAGEFIND, '--site', site, '--glob', empty ? 'index.html' : 'incidents/*/index.html'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

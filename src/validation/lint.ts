@@ -11,7 +11,7 @@ import type { ValidEntry } from './validate.ts';
 
 
 /** Frontmatter keys whose values are identifiers, dates or links, not prose. */
-const NOT_PROSE_KEYS = new Set([
+export const NOT_PROSE_KEYS = new Set([
   'id', 'kind', 'severity', 'status', 'visibility', 'services', 'teams', 'tags', 'timezone', 'started', 'detected', 'resolved',
   'reportCompleted', 'method', 'at', 'mark', 'category', 'owner', 'deadline', 'priority', 'completed', 'ticket', 'rfc',
   'frameworks', 'discovered', 'related', 'repeatOf',

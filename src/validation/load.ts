@@ -8,6 +8,7 @@ import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
 import { listContent } from './files.ts';
 import { imageProblems } from './images.ts';
+import { isPublicBuild, publicLeakProblems } from './public.ts';
 import type { Problem } from './problem.ts';
 import type { Settings } from '../schemas/settings.ts';
 
@@ -135,6 +136,7 @@ export async function checkLibrary(
     // Whether an image beside a file exists is not a fact about the file's text: never cached.
     const pathOf = new Map(library.files.map(({ file, path }) => [file, path]));
     for (const problem of imageProblems(result.sources, pathOf, root)) result.problems.push(problem);
+    if (isPublicBuild()) for (const problem of publicLeakProblems(result.entries)) result.problems.push(problem);
     // A schema message may quote a field's value: never print a secret pasted there in full.
     result.problems = await redactSecretEchoes(result.problems, result.sources);
     return result;
