@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar } from 'yaml';
-import { alignValue, findSecretsAhead, redactSecretEchoes, secretsFoundIn } from './lint.ts';
+import { settingsSchema, type Settings } from '../schemas/settings.ts';
+import { alignValue } from './decoded.ts';
+import { findSecretsAhead, lintFile, redactSecretEchoes, secretsFoundIn } from './lint.ts';
 import { readSource } from './source.ts';
 import type { Problem } from './problem.ts';
 
@@ -79,5 +81,46 @@ describe('findSecretsAhead: secrets found while a thread waits', () => {
     expect(found).toBeLessThan(200);
     // Those found come first: the order the thread lints them in.
     expect(all.slice(0, found).every((source) => secretsFoundIn(source))).toBe(true);
+  });
+});
+
+describe('lintFile: secrets and personal data as the file reads, where they are written', () => {
+  // Assembled at run time, so this file does not itself look like it holds a key.
+  const key = ['AK', 'IA', 'QWERTYUIOPLKJHGF'].join('');
+  const settings = settingsSchema.parse({});
+  const lint = async (text: string, lintLevels: Settings['lint'] = {}) =>
+    (await lintFile(readSource('a.mdx', text), undefined, { ...settings, lint: lintLevels }, [])).map((problem) => `${problem.line}:${problem.column} ${problem.field} [${problem.severity}: ${problem.rule}] ${problem.message.split(';')[0]}`);
+
+  it.each([
+    ['a \\x escape', `---\ntitle: Leak\nnotes: "\\x41${key.slice(1)}"\n---\n`, '3:'],
+    ['a \\u escape', `---\ntitle: Leak\nwhys:\n  - "The key \\u0041${key.slice(1)} was in a log"\n---\n`, '4:'],
+    ['a \\ line continuation', `---\ntitle: Leak\nnotes: "${key.slice(0, 8)}\\\n  ${key.slice(8)}"\n---\n`, '3:'],
+    ['a decimal entity in the body', `---\ntitle: Leak\n---\n\nThe key\n&#65;${key.slice(1)} was pasted.\n`, '6:1 '],
+    ['a hexadecimal entity in the body', `---\ntitle: Leak\n---\n\nThe key &#x41;&#x4b;${key.slice(2)} was pasted.\n`, '5:9 '],
+  ])('finds a key written with %s', async (_, text, at) => {
+    const problems = await lint(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${at.replace('.', '\\.')}.*\\[error: secret\\] holds what looks like an? AWS`));
+    expect(problems[0]).not.toContain(key);
+  });
+
+  it('reports a secret found both as written and as read once', async () => {
+    const text = `---\ntitle: Leak\nnotes: "An escaped \\"quote\\", then\n  ${key} here"\n---\n\nAnd &amp; ${key} again.\n`;
+    expect((await lint(text)).map((problem) => problem.split(' ')[0])).toEqual(['4:3', '7:11']);
+  });
+
+  it('finds personal data written with an entity or an escape, as a warning at its line', async () => {
+    const text = `---\ntitle: Contact\nnotes: "priya\\x40acme.io"\n---\n\nPaged tom&#64;acme.io and +44&nbsp;20 7946 0958.\n`;
+    expect(await lint(text)).toEqual([
+      "3:9 notes [warning: personal-data] holds what looks like a person's email address (priy…)",
+      "6:7 body [warning: personal-data] holds what looks like a person's email address (tom@…)",
+      "6:27 body [warning: personal-data] holds what looks like a person's phone number (+44\u00a0…)",
+    ]);
+  });
+
+  it('follows settings.lint for personal data', async () => {
+    const text = '---\ntitle: Contact\n---\n\nPaged priya.natarajan@acme.io, not support@acme.io or ops@example.com.\n';
+    expect(await lint(text, { 'personal-data': 'off' })).toEqual([]);
+    expect(await lint(text, { 'personal-data': 'error' })).toEqual(["5:7 body [error: personal-data] holds what looks like a person's email address (priy…)"]);
   });
 });
