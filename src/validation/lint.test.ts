@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMap, isScalar } from 'yaml';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
 import { alignValue } from './decoded.ts';
 import { findSecretsAhead, lintFile, redactSecretEchoes, secretsFoundIn } from './lint.ts';
+import { checkLibrary } from './load.ts';
 import { readSource } from './source.ts';
 import type { Problem } from './problem.ts';
 
@@ -122,5 +126,40 @@ describe('lintFile: secrets and personal data as the file reads, where they are 
     const text = '---\ntitle: Contact\n---\n\nPaged priya.natarajan@acme.io, not support@acme.io or ops@example.com.\n';
     expect(await lint(text, { 'personal-data': 'off' })).toEqual([]);
     expect(await lint(text, { 'personal-data': 'error' })).toEqual(["5:7 body [error: personal-data] holds what looks like a person's email address (priy…)"]);
+  });
+});
+
+describe('checkLibrary: settings.yaml', () => {
+  const token = ['gh', 'p_', 'Kx7Qm2Rt9Wp4Zs6Hv1Nb8Jc3Ld5Kx7Qm2Rt9'].join('');
+  let root: string;
+  let saved: string | undefined;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'hindsight-lint-'));
+    mkdirSync(join(root, 'content/postmortems'), { recursive: true });
+    saved = process.env.HINDSIGHT_NO_CACHE;
+    process.env.HINDSIGHT_NO_CACHE = '1';
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.HINDSIGHT_NO_CACHE;
+    else process.env.HINDSIGHT_NO_CACHE = saved;
+  });
+  const check = async (settings: string) => {
+    writeFileSync(join(root, 'content/settings.yaml'), settings);
+    const result = await checkLibrary(join(root, 'content'), root, undefined, { helper: false });
+    return result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.rule} ${problem.message}`);
+  };
+
+  it('is scanned for secrets, as written and as read', async () => {
+    const other = token.replace('Kx7', 'Zq4');
+    const problems = await check(`name: Acme\nrepository: https://github.com/acme/pm\n# ${other}\npeople: ["\\x67${token.slice(1)}"]\n`);
+    expect(problems.map((problem) => problem.split(' ').slice(0, 2).join(' '))).toEqual(['content/settings.yaml:3:3 secret', 'content/settings.yaml:4:10 secret']);
+    expect(problems.join('\n')).not.toMatch(/hp_(?:Kx7|Zq4)/);
+  });
+
+  it('is scanned when it is invalid, and its other messages do not quote the secret', async () => {
+    const problems = await check(`name: Acme\nurl: ${token}\n`);
+    expect(problems.some((problem) => problem.startsWith('content/settings.yaml:2:6 secret'))).toBe(true);
+    expect(problems.join('\n')).not.toContain(token.slice(0, 8));
   });
 });

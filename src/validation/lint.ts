@@ -9,7 +9,7 @@ import { readProse } from './body.ts';
 import { decodedText, valueOffsets, type DecodedText } from './decoded.ts';
 import { problemAt } from './issues.ts';
 import { formatField, type Problem } from './problem.ts';
-import { position, type Source } from './source.ts';
+import { position, readYamlFile, type Source } from './source.ts';
 import type { ValidEntry } from './validate.ts';
 
 /** Frontmatter keys whose values are identifiers, dates or links, not prose. */
@@ -105,6 +105,17 @@ function personalDataIn(source: Source, decoded: DecodedText | undefined, secret
   const read = decoded ? inFile(decoded, findPersonalData(decoded.text)) : [];
   const overlaps = (a: Span, b: Span) => a.index < b.index + b.length && b.index < a.index + a.length;
   return oneFindingPerStretch([...written, ...read]).filter((found) => !secrets.some((secret) => overlaps(found, secret)));
+}
+
+/**
+ * settings.yaml's secrets, as problems: the file is committed with the library, so a token pasted
+ * there leaks like one in a post-mortem. Its source too, to scrub other messages about it.
+ */
+export async function lintSettingsFile(file: string, text: string | undefined): Promise<{ problems: Problem[]; sources: Source[] }> {
+  if (text === undefined) return { problems: [], sources: [] };
+  const source = readYamlFile(file, text);
+  const secrets = await secretsIn(source, decodedText(source, source.data));
+  return { problems: secrets.map((secret) => secretProblem(source, secret)), sources: [source] };
 }
 
 /** The secrets found in each source as written, ahead of lintFile (findSecretsAhead). */
