@@ -101,6 +101,8 @@ const NOT_A_PHONE = [
   /^\d{5}-\d{4}$/, // a US ZIP+4 code
 ];
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function digitCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) count++;
@@ -147,20 +149,22 @@ function phoneStartingAt(text: string, index: number, findings: PersonalFinding[
   return !!match && phoneAt(match[0], index, 7, 15, findings);
 }
 
+/** Something an address needs, to look for addresses only in the texts that have it. */
+const MAY_HOLD_EMAIL = /@|%40|[[({<][ \t]*at[ \t]*[\])}>]| dot /i;
+
 /** Every person's email address and phone number in a text, in order, each once. */
 export function findPersonalData(text: string): PersonalFinding[] {
   const findings: PersonalFinding[] = [];
-  if (text.includes('@') || text.includes('%40') || /[[({<][ \t]*at[ \t]*[\])}>]/i.test(text)) {
-    for (const match of text.matchAll(EMAIL)) {
-      if (isPersonalEmail(match.groups!.local, match.groups!.domain)) findings.push({ index: match.index, length: match[0].length, kind: 'email address' });
-    }
-  }
-  if (/ dot /i.test(text)) {
-    for (const match of text.matchAll(SPELLED_EMAIL)) {
-      if (isPersonalEmail(match.groups!.local, match.groups!.domain)) findings.push({ index: match.index, length: match[0].length, kind: 'email address' });
+  if (MAY_HOLD_EMAIL.test(text)) {
+    for (const pattern of [EMAIL, SPELLED_EMAIL]) {
+      for (const match of text.matchAll(pattern)) {
+        if (isPersonalEmail(match.groups!.local, match.groups!.domain)) findings.push({ index: match.index, length: match[0].length, kind: 'email address' });
+      }
     }
   }
   for (const run of text.matchAll(DIGIT_RUN)) {
+    // Most runs are dates (every timeline has a few dozen): done with at once.
+    if (digitCount(run[0]) < 7 || ISO_DATE.test(run[0])) continue;
     // A number may start at any group of the run: "ticket 12 (415) 555-0100".
     for (let at = 0; at < run[0].length - 6; at++) {
       if ((at === 0 || /[ ./\u00a0-]/.test(run[0][at - 1])) && /[\d+(]/.test(run[0][at]) && phoneStartingAt(text, run.index + at, findings)) break;
