@@ -61,16 +61,29 @@ export function mayReadOtherwise(yaml: string): boolean {
   return yaml.includes('\\') || yaml.includes("''") || BLOCK_SCALAR.test(yaml) || CONTINUATION.test(yaml) || quoteLeftOpen(yaml);
 }
 
+/** A quoted scalar that a line break falls inside of: its quotes are not on one line. */
 function quoteLeftOpen(yaml: string): boolean {
-  for (const line of yaml.split('\n')) {
-    if (line.includes('"') && line.split('"').length % 2 === 0) return true;
-    if (line.includes("'") && OPEN_SINGLE_QUOTE.test(line)) return true;
+  let open = -1;
+  for (let at = yaml.indexOf('"'); at !== -1; at = yaml.indexOf('"', at + 1)) {
+    if (open === -1) open = at;
+    else if (yaml.lastIndexOf('\n', at) > open) return true;
+    else open = -1;
+  }
+  if (open !== -1) return true;
+  // A single quote opens a scalar only where a value starts (an apostrophe in a word does not).
+  for (let at = yaml.indexOf("'"); at !== -1; at = yaml.indexOf("'", at + 1)) {
+    if (!VALUE_START.test(yaml.slice(Math.max(0, at - 8), at))) continue;
+    const close = yaml.slice(at + 1).search(/'(?!')/);
+    if (close === -1 || yaml.slice(at + 1, at + 1 + close).includes('\n')) return true;
+    at += close + 1;
   }
   return false;
 }
+/** Text before a quote that makes it the start of a value: a key's colon, a list dash, a flow's bracket or comma. */
+const VALUE_START = /(?:^|[\n:,[{-])[ \t]*$/;
+
 const BLOCK_SCALAR = /(?:^|[:-])[ \t]*[|>][-+1-9]*[ \t]*(?:#.*)?$/m;
 const CONTINUATION = /^[ \t]+(?![ \t]|-[ \t]|-$|#)(?:(?!: |:$)[^\r\n])+\r?$/m;
-const OPEN_SINGLE_QUOTE = /(?:^|[:,[{-])[ \t]*'(?:[^'\r]|'')*\r?$/;
 
 /** Frontmatter strings and keys that are not in the YAML as they read: escaped, folded, quoted with `''`. */
 function yamlStrings(source: Source, data: unknown): Piece[] {
