@@ -220,7 +220,7 @@ Order 4000123412341235 and request 550e8400-e29b-41d4-a716-446655440000 (trace
 \`4bf92f3577b34da6a3ce929d0e0e4736\`) confirmed the fix on 2026-02-03 with release v4.12.1; see
 [the dashboard](https://grafana.example.com/d/checkout?from=now-6h) and
 https://git.example.com/platform/cdn/blame/main/pools.tf for the history. We run fault injection
-against fault-tolerant paths every quarter; call +49 30 1234 5678 90 for the CDN vendor.
+against fault-tolerant paths every quarter; the CDN vendor tracks it as case 4930 1234 5678 90.
 
 ## Lessons
 

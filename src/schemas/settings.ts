@@ -31,6 +31,7 @@ export const LINT_RULES = [
   'sev1-timeline-gap',
   'architecture-rfc',
   'narrative-attribute',
+  'personal-data',
 ] as const;
 
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */

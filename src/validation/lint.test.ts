@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMap, isScalar } from 'yaml';
-import { alignValue, findSecretsAhead, redactSecretEchoes, secretsFoundIn } from './lint.ts';
+import { settingsSchema, type Settings } from '../schemas/settings.ts';
+import { alignValue } from './decoded.ts';
+import { findSecretsAhead, lintFile, redactSecretEchoes, secretsFoundIn } from './lint.ts';
+import { checkLibrary } from './load.ts';
 import { readSource } from './source.ts';
 import type { Problem } from './problem.ts';
 
@@ -79,5 +85,81 @@ describe('findSecretsAhead: secrets found while a thread waits', () => {
     expect(found).toBeLessThan(200);
     // Those found come first: the order the thread lints them in.
     expect(all.slice(0, found).every((source) => secretsFoundIn(source))).toBe(true);
+  });
+});
+
+describe('lintFile: secrets and personal data as the file reads, where they are written', () => {
+  // Assembled at run time, so this file does not itself look like it holds a key.
+  const key = ['AK', 'IA', 'QWERTYUIOPLKJHGF'].join('');
+  const settings = settingsSchema.parse({});
+  const lint = async (text: string, lintLevels: Settings['lint'] = {}) =>
+    (await lintFile(readSource('a.mdx', text), undefined, { ...settings, lint: lintLevels }, [])).map((problem) => `${problem.line}:${problem.column} ${problem.field} [${problem.severity}: ${problem.rule}] ${problem.message.split(';')[0]}`);
+
+  it.each([
+    ['a \\x escape', `---\ntitle: Leak\nnotes: "\\x41${key.slice(1)}"\n---\n`, '3:'],
+    ['a \\u escape', `---\ntitle: Leak\nwhys:\n  - "The key \\u0041${key.slice(1)} was in a log"\n---\n`, '4:'],
+    ['a \\ line continuation', `---\ntitle: Leak\nnotes: "${key.slice(0, 8)}\\\n  ${key.slice(8)}"\n---\n`, '3:'],
+    ['a decimal entity in the body', `---\ntitle: Leak\n---\n\nThe key\n&#65;${key.slice(1)} was pasted.\n`, '6:1 '],
+    ['a hexadecimal entity in the body', `---\ntitle: Leak\n---\n\nThe key &#x41;&#x4b;${key.slice(2)} was pasted.\n`, '5:9 '],
+  ])('finds a key written with %s', async (_, text, at) => {
+    const problems = await lint(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${at.replace('.', '\\.')}.*\\[error: secret\\] holds what looks like an? AWS`));
+    expect(problems[0]).not.toContain(key);
+  });
+
+  it('reports a secret found both as written and as read once', async () => {
+    const text = `---\ntitle: Leak\nnotes: "An escaped \\"quote\\", then\n  ${key} here"\n---\n\nAnd &amp; ${key} again.\n`;
+    expect((await lint(text)).map((problem) => problem.split(' ')[0])).toEqual(['4:3', '7:11']);
+  });
+
+  it('finds personal data written with an entity or an escape, as a warning at its line', async () => {
+    const text = `---\ntitle: Contact\nnotes: "priya\\x40acme.io"\n---\n\nPaged tom&#64;acme.io and +44&nbsp;20 7946 0958.\n`;
+    expect(await lint(text)).toEqual([
+      "3:9 notes [warning: personal-data] holds what looks like a person's email address (priy…)",
+      "6:7 body [warning: personal-data] holds what looks like a person's email address (tom@…)",
+      "6:27 body [warning: personal-data] holds what looks like a person's phone number (+44\u00a0…)",
+    ]);
+  });
+
+  it('follows settings.lint for personal data', async () => {
+    const text = '---\ntitle: Contact\n---\n\nPaged priya.natarajan@acme.io, not support@acme.io or ops@example.com.\n';
+    expect(await lint(text, { 'personal-data': 'off' })).toEqual([]);
+    expect(await lint(text, { 'personal-data': 'error' })).toEqual(["5:7 body [error: personal-data] holds what looks like a person's email address (priy…)"]);
+  });
+});
+
+describe('checkLibrary: settings.yaml', () => {
+  const token = ['gh', 'p_', 'Kx7Qm2Rt9Wp4Zs6Hv1Nb8Jc3Ld5Kx7Qm2Rt9'].join('');
+  let root: string;
+  let saved: string | undefined;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'hindsight-lint-'));
+    mkdirSync(join(root, 'content/postmortems'), { recursive: true });
+    saved = process.env.HINDSIGHT_NO_CACHE;
+    process.env.HINDSIGHT_NO_CACHE = '1';
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.HINDSIGHT_NO_CACHE;
+    else process.env.HINDSIGHT_NO_CACHE = saved;
+  });
+  const check = async (settings: string) => {
+    writeFileSync(join(root, 'content/settings.yaml'), settings);
+    const result = await checkLibrary(join(root, 'content'), root, undefined, { helper: false });
+    return result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.rule} ${problem.message}`);
+  };
+
+  it('is scanned for secrets, as written and as read', async () => {
+    const other = token.replace('Kx7', 'Zq4');
+    const problems = await check(`name: Acme\nrepository: https://github.com/acme/pm\n# ${other}\npeople: ["\\x67${token.slice(1)}"]\n`);
+    expect(problems.map((problem) => problem.split(' ').slice(0, 2).join(' '))).toEqual(['content/settings.yaml:3:3 secret', 'content/settings.yaml:4:10 secret']);
+    expect(problems.join('\n')).not.toMatch(/hp_(?:Kx7|Zq4)/);
+  });
+
+  it('is scanned when it is invalid, and its other messages do not quote the secret', async () => {
+    const problems = await check(`name: Acme\nurl: ${token}\n`);
+    expect(problems.some((problem) => problem.startsWith('content/settings.yaml:2:6 secret'))).toBe(true);
+    expect(problems.join('\n')).not.toContain(token.slice(0, 8));
   });
 });

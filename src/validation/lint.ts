@@ -1,14 +1,16 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Settings } from '../schemas/settings.ts';
 import { findBlame, looksLikePersonName } from '../domain/lint/blameless.ts';
+import { findPersonalData } from '../domain/lint/personal.ts';
 import { findSecrets, redact, type SecretFinding } from '../domain/lint/secrets.ts';
+import { oneFindingPerStretch, type Span } from '../domain/lint/spans.ts';
 import { frontmatterWarnings } from '../domain/lint/rules.ts';
 import { readProse } from './body.ts';
+import { decodedText, valueOffsets, type DecodedText } from './decoded.ts';
 import { problemAt } from './issues.ts';
 import { formatField, type Problem } from './problem.ts';
-import { locate, nodeAt, position, type Source } from './source.ts';
+import { position, readYamlFile, type Source } from './source.ts';
 import type { ValidEntry } from './validate.ts';
-
 
 /** Frontmatter keys whose values are identifiers, dates or links, not prose. */
 export const NOT_PROSE_KEYS = new Set([
@@ -39,11 +41,13 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     rule,
   });
 
-  const secrets = secretsBySource.get(source) ?? (await findSecrets(source.text, source.file));
-  secretsBySource.set(source, secrets);
-  for (const secret of secrets) {
-    const shown = redact(source.text.slice(secret.index, secret.index + secret.length));
-    problems.push(at(secret.index, fieldAt(source, secret.index), `holds what looks like a ${secret.kind} (${shown}); remove it — a post-mortem must never carry credentials or personal data (rotate the credential if it was real)`, 'secret', 'error'));
+  const decoded = decodedText(source, entry?.data ?? source.data);
+  const secrets = await secretsIn(source, decoded);
+  for (const secret of secrets) problems.push(secretProblem(source, secret));
+  for (const found of personalDataIn(source, decoded, secrets)) {
+    const shown = redact(found.text);
+    const instead = found.kind === 'email address' ? 'name the role or team instead, or use a role address (oncall@…) or one at example.com' : 'name the role or team to call instead';
+    problems.push(at(found.index, fieldAt(source, found.index), `holds what looks like a person's ${found.kind} (${shown}); ${instead} — a post-mortem must not carry personal data`, 'personal-data', 'warning'));
   }
 
   const body = readProse(source.text, source.bodyOffset, { allowCode: settings.narratives.code });
@@ -70,12 +74,60 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
   return applyLevels(problems, settings);
 }
 
+/**
+ * Every secret in a source: in its text as written (found ahead, or now) and in what reads otherwise
+ * than it is written (decoded.ts), each place once. Remembered for the source.
+ */
+async function secretsIn(source: Source, decoded: DecodedText | undefined): Promise<SecretFinding[]> {
+  const written = writtenSecrets.get(source) ?? (await findSecrets(source.text, source.file));
+  const read = decoded ? inFile(decoded, await findSecrets(decoded.text, source.file)) : [];
+  const secrets = read.length ? oneFindingPerStretch([...written, ...read]) : written;
+  secretsBySource.set(source, secrets);
+  return secrets;
+}
+
+function secretProblem(source: Source, secret: SecretFinding): Problem {
+  const shown = redact(secret.text ?? source.text.slice(secret.index, secret.index + secret.length));
+  const message = `holds what looks like a ${secret.kind} (${shown}); remove it — a post-mortem must never carry credentials or personal data (rotate the credential if it was real)`;
+  return { file: source.file, ...position(source, secret.index), field: fieldAt(source, secret.index), message, severity: 'error', rule: 'secret' };
+}
+
+/** Findings in decoded text, placed in the file, each with the text it found (as it reads). */
+function inFile<T extends Span>(decoded: DecodedText, findings: readonly T[]): (T & { text: string })[] {
+  return findings.map((finding) => {
+    const index = decoded.offsetOf(finding.index);
+    const end = decoded.offsetOf(finding.index + finding.length - 1) + 1;
+    return { ...finding, index, length: Math.max(1, end - index), text: decoded.text.slice(finding.index, finding.index + finding.length) };
+  });
+}
+
+/** People's email addresses and phone numbers in a source, as written and as read; not where a secret was found. */
+function personalDataIn(source: Source, decoded: DecodedText | undefined, secrets: readonly Span[]) {
+  const written = findPersonalData(source.text).map((found) => ({ ...found, text: source.text.slice(found.index, found.index + found.length) }));
+  const read = decoded ? inFile(decoded, findPersonalData(decoded.text)) : [];
+  const overlaps = (a: Span, b: Span) => a.index < b.index + b.length && b.index < a.index + a.length;
+  return oneFindingPerStretch([...written, ...read]).filter((found) => !secrets.some((secret) => overlaps(found, secret)));
+}
+
+/**
+ * settings.yaml's secrets, as problems: the file is committed with the library, so a token pasted
+ * there leaks like one in a post-mortem. Its source too, to scrub other messages about it.
+ */
+export async function lintSettingsFile(file: string, text: string | undefined): Promise<{ problems: Problem[]; sources: Source[] }> {
+  if (text === undefined) return { problems: [], sources: [] };
+  const source = readYamlFile(file, text);
+  const secrets = await secretsIn(source, decodedText(source, source.data));
+  return { problems: secrets.map((secret) => secretProblem(source, secret)), sources: [source] };
+}
+
+/** The secrets found in each source as written, ahead of lintFile (findSecretsAhead). */
+const writtenSecrets = new WeakMap<Source, SecretFinding[]>();
 /** The secrets lintFile found in each source, so other messages about the file can be scrubbed. */
 const secretsBySource = new WeakMap<Source, SecretFinding[]>();
 
-/** The secrets lintFile found in a source, if it linted it. */
+/** The secrets found in a source so far: all of them once lintFile linted it, else those found ahead as written. */
 export function secretsFoundIn(source: Source): SecretFinding[] | undefined {
-  return secretsBySource.get(source);
+  return secretsBySource.get(source) ?? writtenSecrets.get(source);
 }
 
 /**
@@ -91,7 +143,7 @@ export async function findSecretsAhead(sources: Iterable<Source>, until: Promise
   for (const source of sources) {
     if (++count % 16 === 0) await new Promise(setImmediate);
     if (settled) return;
-    if (!secretsBySource.has(source)) secretsBySource.set(source, await findSecrets(source.text, source.file));
+    if (!secretsBySource.has(source) && !writtenSecrets.has(source)) writtenSecrets.set(source, await findSecrets(source.text, source.file));
   }
 }
 
@@ -117,8 +169,8 @@ export async function redactSecretEchoes(problems: readonly Problem[], sources: 
     }
     let secrets = secretsOf.get(problem.file);
     if (!secrets) {
-      const found = secretsBySource.get(source) ?? (await findSecrets(source.text, source.file));
-      secrets = found.map((secret) => source.text.slice(secret.index, secret.index + secret.length));
+      const found = secretsBySource.get(source) ?? (await secretsIn(source, decodedText(source, source.data)));
+      secrets = found.flatMap((secret) => [source.text.slice(secret.index, secret.index + secret.length), ...(secret.text ? [secret.text] : [])]);
       secretsOf.set(problem.file, secrets);
     }
     const message = secrets.reduce(scrub, problem.message);
@@ -141,7 +193,7 @@ function scrub(message: string, secret: string): string {
   return out + message.slice(from);
 }
 
-/** settings.lint may switch a rule off or change its level (secrets and MDX syntax are not among its keys). */
+/** settings.lint may switch a rule off or change its level (secrets and MDX syntax are not among its keys; personal data is). */
 export function applyLevels(problems: Problem[], settings: Settings): Problem[] {
   return problems.flatMap((problem) => {
     const level = settings.lint[problem.rule as keyof Settings['lint']];
@@ -177,45 +229,6 @@ function frontmatterProse(source: Source, data: unknown): ProseField[] {
   };
   walk(data ?? source.data, []);
   return out;
-}
-
-/** The file offset of each character of the string value at a field path (its start when it cannot be followed). */
-function valueOffsets(source: Source, path: readonly PropertyKey[], value: string): number[] {
-  const range = nodeAt(source, path)?.range;
-  if (!range) return [locate(source, path)];
-  return alignValue(value, source.text, source.frontmatterOffset + range[0], source.frontmatterOffset + range[1]);
-}
-
-/**
- * The file offset of each character of a YAML string value, found by walking the value and its
- * source together: quotes, block indicators (`>`, `|`), the indentation of continuation lines and
- * folded line breaks are skipped, so a finding on the second line of a folded `whys` entry points
- * at that line. An escape (`\"`, `\n`) the walk cannot follow costs at most a few columns.
- */
-export function alignValue(value: string, text: string, start: number, end: number): number[] {
-  const offsets: number[] = new Array(value.length);
-  // A block scalar's text starts on the line after its header (`|-  # a comment`).
-  let at = text[start] === '|' || text[start] === '>' ? text.indexOf('\n', start) + 1 || start : start;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i];
-    const space = /\s/.test(char);
-    // The first character may sit after an opening quote or indentation; later ones are close by.
-    const limit = i === 0 ? end : Math.min(end, at + 16);
-    let found = -1;
-    for (let j = at; j < limit; j++) {
-      if (text[j] === char || (space && /\s/.test(text[j]))) {
-        found = j;
-        break;
-      }
-    }
-    if (found === -1) {
-      offsets[i] = Math.min(at, end);
-      continue;
-    }
-    offsets[i] = found;
-    at = found + 1;
-  }
-  return offsets;
 }
 
 /** The frontmatter field at an offset, or `body`. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
-import { findSecretsAhead, lintFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
+import { findSecretsAhead, lintFile, lintSettingsFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from './source.ts';
@@ -112,7 +112,10 @@ export async function checkLibrary(
     const ready = shared && settings ? await validateShared(shared, fresh, settings, validate, cache) : new Map<string, FileValidation>();
     // Whatever neither thread has validated yet (all of it without a helper) is validated here.
     const result = validateRead(library, (file, text, settings) => ready.get(file) ?? validate(file, text, settings));
-    if (!result.settings) return result;
+    // settings.yaml is scanned for secrets too, valid or not (its own messages may quote one).
+    const settingsLint = await lintSettingsFile(settingsFile.file, settingsFile.text);
+    result.problems.push(...settingsLint.problems);
+    if (!result.settings) return { ...result, problems: await redactSecretEchoes(result.problems, settingsLint.sources) };
 
     const names = personNames(result.settings, result.entries);
     const byFile = new Map(result.entries.map((entry) => [entry.file, entry]));
@@ -138,7 +141,7 @@ export async function checkLibrary(
     for (const problem of imageProblems(result.sources, pathOf, root)) result.problems.push(problem);
     if (isPublicBuild()) for (const problem of publicLeakProblems(result.entries)) result.problems.push(problem);
     // A schema message may quote a field's value: never print a secret pasted there in full.
-    result.problems = await redactSecretEchoes(result.problems, result.sources);
+    result.problems = await redactSecretEchoes(result.problems, [...result.sources, ...settingsLint.sources]);
     return result;
   } finally {
     helper?.close();

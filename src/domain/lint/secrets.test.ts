@@ -64,6 +64,35 @@ const SECRETS: [kind: string, secret: string, reported?: string][] = [
   ['database connection string with a password', join('postgres://app:', 'S3cr3t', 'Passw0rd@', 'db.internal:5432/app')],
   ['password inside a URL', join('https://admin:', 'hunter22', '@grafana.example.com')],
   ['npm token', join('np', 'm_', alnum(36))],
+  ['Slack token or webhook URL', join('https://hooks.', 'slack.com/workflows/', 'T0ABCDEFGH/', 'A0ABCDEFGH/', '512345678901234567/', alnum(24))],
+  ['Slack token or webhook URL', join('https://hooks.', 'slack.com/triggers/', 'T0ABCDEFGH/', '7123456789012/', alnum(32))],
+  ['Slack token', join('xa', 'pp-1-', 'A0ABCDEFGH-', '1234567890123-', alnum(40))],
+  ['card number', grouped(VISA, '.')],
+  ['card number', grouped(VISA, '/')],
+  ['card number', grouped(VISA, '_')],
+  ['card number', grouped(AMEX, '-', [4, 6, 5])],
+];
+
+/** A PuTTY private key file (.ppk), version 3: its header and the lines that follow it. */
+const PUTTY = join('PuTTY-User', '-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ops\nPublic-Lines: 2\n', alnum(44), '\n', alnum(20), '\nPrivate-Lines: 1\n', alnum(44), '\nPrivate-MAC: ', alnum(40));
+
+/** A text, the kind found in it, and the part of it reported. */
+const SHAPES: [description: string, text: string, kind: string, reported: string][] = [
+  ['a card number after a word and "_"', `order card_${VISA} was charged`, 'card number', VISA],
+  ['a card number after a word and "-"', `see ref-${VISA}`, 'card number', VISA],
+  ['a card number after "=" or ":"', `pan=${VISA}`, 'card number', VISA],
+  ['a card number in a comma-separated list', `ids 17,${VISA},22`, 'card number', VISA],
+  ['a card number wrapped over two lines of a YAML value', `notes: The customer sent ${grouped(VISA, ' ', [4, 4])}\n  ${grouped(VISA.slice(8), ' ', [4, 4])} by mail\n`, 'card number', `${grouped(VISA, ' ', [4, 4])}\n  ${grouped(VISA.slice(8), ' ', [4, 4])}`],
+  ['a card number wrapped mid-group', `notes: card ${VISA.slice(0, 10)}\n    ${VISA.slice(10)}\n`, 'card number', `${VISA.slice(0, 10)}\n    ${VISA.slice(10)}`],
+  ['a card number after a year', `in 2026 ${grouped(VISA, ' ')} was used`, 'card number', grouped(VISA, ' ')],
+  ['an SSN after "SSN:"', `SSN:${SSN}`, 'US social security number', SSN],
+  ['an SSN without dashes after "ssn#"', 'ssn#123456789 on file', 'US social security number', '123456789'],
+  ['an SSN without dashes after "SSN is"', 'the SSN is 123456789.', 'US social security number', '123456789'],
+  ['an SSN with spaces after "social security number"', 'Social Security number: 123 45 6789', 'US social security number', '123 45 6789'],
+  ['an SSN with dots after "SS#"', 'SS# 123.45.6789', 'US social security number', '123.45.6789'],
+  ['a PuTTY key file', `key:\n\n${PUTTY}\n`, 'private key', PUTTY.slice(0, PUTTY.indexOf('Private-Lines:') + 'Private-Lines:'.length)],
+  ['the private half of a PuTTY key alone', `Private-Lines: 1\n${alnum(44)}`, 'private key', `Private-Lines: 1\n${alnum(44)}`],
+  ['a private key header wrapped in a YAML value', join('notes: "-----BEGIN RSA PRIVATE\n  KEY-----"'), 'private key', join('-----BEGIN RSA PRIVATE\n  KEY-----')],
 ];
 
 describe('findSecrets', () => {
@@ -71,6 +100,10 @@ describe('findSecrets', () => {
     const text = `The on-call pasted ${secret} into the channel at 09:12.`;
     const findings = await findSecrets(text);
     expect(findings).toEqual([{ index: 'The on-call pasted '.length, length: reported.length, kind }]);
+  });
+
+  it.each(SHAPES)('finds %s', async (_, text, kind, reported) => {
+    expect(await findSecrets(text)).toEqual([{ index: text.indexOf(reported), length: reported.length, kind }]);
   });
 
   it('finds every secret of a text, in order, each once', async () => {
@@ -90,7 +123,18 @@ describe('findSecrets', () => {
     ['a card-like number failing Luhn, no spaces', `card ${withWrongCheckDigit(MASTERCARD.slice(0, 15))} was declined`],
     ['an order id', 'Order ORD-2026-004211 was charged twice.'],
     ['an order number failing Luhn', `Order ${withWrongCheckDigit(join('4000', '1234', '1234', '123'))} was used to confirm the fix.`],
-    ['a numeric id glued to letters', `trace ab${VISA}cd and order_${VISA}`],
+    ['a numeric id glued to letters', `trace ab${VISA}cd and ${VISA}ms`],
+    ['a card-like number glued to a number by "-" or "_"', `id 12-${VISA} and 7_${VISA}`],
+    ['a card-like number split by dots, failing Luhn', `ref ${grouped(withWrongCheckDigit(VISA.slice(0, 15)), '.')}`],
+    ['a card-like number split by dots in uneven groups', `version ${grouped(VISA, '.', [1, 3, 4, 4, 4])} and ${grouped(VISA, '.', [2, 6, 8])}`],
+    ['a card-like number over two lines of a table', `| 4111 | 1111 |\n| 1111 | 1111 |`],
+    ['dates and times split by slashes and dots', 'from 2026/03/14 09.12 to 2026/03/15 10.30 and 14.03.2026'],
+    ['an IP address and port', 'connect 10.41.111.111:1111 and 192.168.100.200'],
+    ['nine digits without a cue', 'id 123456789 and 987654321 rows; job 123 45 6789'],
+    ['nine digits after a cue, with other words between', 'the SSN field was empty; order 123456789'],
+    ['an SSN shape after a cue, invalid', 'SSN 000123456 and SSN 666-12-3456 and SSN: 912 34 5678'],
+    ['a Slack URL that is not a webhook', 'see https://api.slack.com/workflows and https://hooks.slack.com/'],
+    ['PuTTY named in prose', 'Convert the PuTTY key (a file starting PuTTY-User-Key-File-3: …) with puttygen'],
     ['a hex trace id', 'trace 4bf92f3577b34da6a3ce929d0e0e4736 and span 00f067aa0ba902b7'],
     ['a Unix timestamp in milliseconds', 'at 1741963920000 the queue stalled'],
     ['a Unix timestamp in nanoseconds', 'ts=1741963920123456789'],
