@@ -147,7 +147,8 @@ export function findUnsafe(tree: unknown, { allowCode = false, parseHtml }: { al
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        checkJsx(node, offset, allowCode, add);
+        // What is inside a refused element is not read: one message for <svg>, not one per shape.
+        if (!checkJsx(node, offset, allowCode, add)) continue;
         break;
       case 'link':
       case 'definition':
@@ -170,13 +171,14 @@ type Add = (offset: number, rule: NarrativeRule, message: string) => void;
 const isComment = (value: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 37).trim()}…` : text.trim());
 
-function checkJsx(node: TreeNode, offset: number, allowCode: boolean, add: Add): void {
+/** Checks an element written as JSX; false when it is refused as a whole. */
+function checkJsx(node: TreeNode, offset: number, allowCode: boolean, add: Add): boolean {
   const name = node.name;
   // <>…</> is a fragment: nothing but its children.
-  if (name === null || name === undefined) return;
+  if (name === null || name === undefined) return true;
   if (/^[A-Z]|[.:]/.test(name)) {
     if (!allowCode) add(offset, 'narrative-code', `uses the component <${name}>, which runs code when the site is built; ${OPT_IN}`);
-    return;
+    return allowCode;
   }
   const attributes: [string, unknown][] = [];
   for (const attribute of node.attributes ?? []) {
@@ -186,24 +188,31 @@ function checkJsx(node: TreeNode, offset: number, allowCode: boolean, add: Add):
       if (!allowCode) add(offset, 'narrative-code', `<${name}>'s ${attribute.name} is the expression {${excerpt(String((attribute.value as { value?: unknown }).value ?? ''))}}, which runs as JavaScript when the site is built; write the value as text in quotes`);
     } else attributes.push([attribute.name ?? '', attribute.value]);
   }
-  checkElement(name, attributes, offset, add);
+  return checkElement(name, attributes, offset, add);
 }
 
 function checkHast(node: TreeNode, offset: number, add: Add): void {
   if (node.type === 'element' && node.tagName) {
     const attributes = Object.entries(node.properties ?? {}).map(([property, value]): [string, unknown] => [find(htmlSpace, property).attribute, value]);
-    checkElement(node.tagName, attributes, offset, add);
+    if (!checkElement(node.tagName, attributes, offset, add)) return;
   }
   for (const child of node.children ?? []) checkHast(child, offset, add);
 }
 
-function checkElement(name: string, attributes: readonly [string, unknown][], offset: number, add: Add): void {
+/** Checks an element and its attributes; false when the element itself is refused. */
+function checkElement(name: string, attributes: readonly [string, unknown][], offset: number, add: Add): boolean {
   const tag = name.toLowerCase();
   const danger = DANGEROUS[tag];
   // A task list's checkbox is the one input a narrative may have (GFM writes it).
   const checkbox = tag === 'input' && attributes.some(([attribute, value]) => attribute.toLowerCase() === 'type' && String(value).toLowerCase() === 'checkbox');
-  if (danger && !checkbox) return add(offset, 'narrative-html', `holds <${tag}>, which ${danger}; narratives may hold Markdown and plain HTML elements such as <details>, <kbd> or <table> (docs/safety.md)`);
-  if (!TAGS.has(tag)) return add(offset, 'narrative-html', `holds <${tag}>, which is not an element a narrative may hold; use Markdown or one of <${[...TAGS].filter((t) => t.length > 1).slice(0, 12).join('>, <')}> … (docs/safety.md)`);
+  if (danger && !checkbox) {
+    add(offset, 'narrative-html', `holds <${tag}>, which ${danger}; narratives may hold Markdown and plain HTML elements such as <details>, <kbd> or <table> (docs/safety.md)`);
+    return false;
+  }
+  if (!TAGS.has(tag)) {
+    add(offset, 'narrative-html', `holds <${tag}>, which is not an element a narrative may hold; use Markdown or one of <${[...TAGS].filter((t) => t.length > 1).slice(0, 12).join('>, <')}> … (docs/safety.md)`);
+    return false;
+  }
   for (const [attribute, value] of attributes) {
     const lower = attribute.toLowerCase();
     if (lower.startsWith('on')) add(offset, 'narrative-html', `<${tag}>'s ${attribute} is an event handler, which runs JavaScript in the reader's browser; remove it`);
@@ -216,6 +225,7 @@ function checkElement(name: string, attributes: readonly [string, unknown][], of
       add(offset, 'narrative-attribute', `<${tag}>'s ${attribute} attribute is dropped from the page (it is not on the allow-list of docs/safety.md); remove it`);
     }
   }
+  return true;
 }
 
 /** Whether the sanitiser keeps this attribute on this element, as NARRATIVE_SCHEMA says. */

@@ -4,7 +4,7 @@ import { incidentRecord } from './format.ts';
 import { actionJson, quarterRecord } from './review.ts';
 import { actionSummary } from './groups.ts';
 import { quarterStats } from './quarters.ts';
-import { publicView } from './visibility.ts';
+import { publicLeaks, publicView } from './visibility.ts';
 import { postmortemSchema } from '../schemas/postmortem.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
@@ -89,5 +89,27 @@ describe('the public library model', () => {
     expect(actionJson(pub.actions[0])).toMatchObject({ owner: 'payments-sre' });
     expect(pub.editUrl).toBe('https://git.example/pm/blob/main/content/postmortems/PUB-1.mdx');
     expect(quarterRecord(quarterStats(internal.published, internal.today, settings.timezone)[0])).toHaveProperty('totalCost', 63700);
+  });
+});
+
+describe('publicLeaks: a public post-mortem naming an internal one', () => {
+  const internal = { id: 'INC-2026-004', title: 'Payments ledger double-counted refunds', visibility: 'internal' as const, texts: [] };
+  const subject = (text: string) => ({ id: 'PUB-1', title: 'Public', visibility: 'public' as const, texts: [{ path: ['body'], text }] });
+  it.each([
+    ['its id', 'Same cause as INC-2026-004.', 1],
+    ['its id in another case', 'See inc-2026-004 for more.', 1],
+    ['its page', 'See [the review](/incidents/INC-2026-004/).', 1],
+    ['its title', 'Unlike payments ledger double-counted refunds, this one…', 1],
+    ['a longer id that merely starts the same', 'INC-2026-0045 is another one.', 0],
+    ['nothing internal', 'A self-contained story.', 0],
+  ])('%s: %d finding(s)', (_name, text, count) => {
+    expect(publicLeaks([internal, subject(text)])).toHaveLength(count);
+  });
+
+  it('reads only public post-mortems, and says which internal one and where', () => {
+    const internalText = { ...internal, texts: [{ path: ['body'], text: 'INC-2026-004 itself' }] };
+    const [leak, ...rest] = publicLeaks([internalText, subject('x INC-2026-004')]);
+    expect(rest).toEqual([]);
+    expect(leak).toMatchObject({ id: 'PUB-1', path: ['body'], index: 2, message: expect.stringMatching(/names the internal post-mortem INC-2026-004 \("Payments ledger double-counted refunds"\)/) });
   });
 });
