@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { locate, nodeAt, position, readSource, readYamlFile } from './source.ts';
+import { beyondLimits, locate, nodeAt, position, readSource, readYamlFile, YAML_LIMITS } from './source.ts';
 
 const frontmatter = (yaml: string) => readSource('x.mdx', `---\n${yaml}\n---\nBody.\n`);
 const strict = (yaml: string) => parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, logLevel: 'error' });
@@ -104,5 +104,42 @@ describe('locate and nodeAt: positions of fields', () => {
     expect(nodeAt(source, ['actions', 0, 'owner'])?.range?.[0]).toBe(text.indexOf('sre') - source.frontmatterOffset);
     expect(nodeAt(source, ['actions', 0, 'deadline'])).toBeUndefined();
     expect(nodeAt(source, ['title', 'x'])).toBeUndefined();
+  });
+});
+
+describe('beyondLimits: what no parser is given (YAML_LIMITS)', () => {
+  const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1';
+
+  it.each([
+    ['mappings nested to the limit', nested(YAML_LIMITS.maxDepth)],
+    ['brackets, quotes and # inside quoted and plain text', 'title: "[[[[ {{{{"\nnote: it\'s [[[[ fine\nwhy: \'a \'\' [[[[\' # [[[['],
+    ['text of a block scalar, however indented', `notes: |\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 + i)}[{`).join('\n')}\nnext: 1`],
+    ['flow collections over several lines', 'a: [1,\n  [2, 3],\n  {b: [4]}]\nc: 5'],
+  ])('passes %s', (_, yaml) => {
+    expect(beyondLimits(yaml)).toBeNull();
+  });
+
+  it.each([
+    ['mappings nested one level too deep', nested(YAML_LIMITS.maxDepth + 1), 'TOO_DEEP'],
+    ['lists of lists in brackets', `a: ${'['.repeat(100)}${']'.repeat(100)}`, 'TOO_DEEP'],
+    ['brackets across lines', `a:\n${Array.from({ length: 100 }, () => '  [').join('\n')}`, 'TOO_DEEP'],
+    ['lists of lists on one line', `a:\n  ${'- '.repeat(100)}x`, 'TOO_DEEP'],
+    ['more than a megabyte', `a: "${'x'.repeat(YAML_LIMITS.maxChars)}"`, 'TOO_LARGE'],
+  ])('refuses %s', (_, yaml, code) => {
+    expect(beyondLimits(yaml)?.code).toBe(code);
+  });
+
+  it('leaves both readers alone: no data, no document, one error', () => {
+    const source = frontmatter(`a: ${'['.repeat(10_000)}`);
+    expect(source.data).toBeUndefined();
+    expect(source.doc).toBeUndefined();
+    expect(source.yamlErrors.map((error) => error.code)).toEqual(['TOO_DEEP']);
+  });
+
+  it('lets the strict reader count aliases: the readers agree on a few, and refuse too many', () => {
+    expect(frontmatter('a: &x [1, 2]\nb: [*x, *x]').data).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
+    const source = frontmatter(`a: &x 1\nb: [${Array(101).fill('*x').join(', ')}]`);
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors.map((error) => error.code)).toEqual(['TOO_MANY_ALIASES']);
   });
 });

@@ -46,6 +46,27 @@ const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
 // logLevel: toJS() would otherwise print a process warning for a key that is itself a mapping.
 const DOCUMENT_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
+/**
+ * What a frontmatter (or settings.yaml) may hold, so a broken or hostile file gets an error instead
+ * of exhausting the stack or the memory. A real post-mortem's frontmatter is a few kB, nested 4 or 5
+ * levels deep, with no aliases at all.
+ */
+export const YAML_LIMITS = {
+  /** Characters of YAML: a frontmatter of 1 MB is a pasted log, not a summary. */
+  maxChars: 1_000_000,
+  /** Levels of nesting (block indentation and [ { brackets together); both parsers recurse per level. */
+  maxDepth: 64,
+  /** Alias uses, counted as `yaml` counts them (its own default): "billion laughs" stops here. */
+  maxAliases: 100,
+  /** Values (strings, numbers, lists, mappings) once aliases are expanded. */
+  maxValues: 100_000,
+  /** Characters of all strings once aliases are expanded. */
+  maxExpandedChars: 2_000_000,
+} as const;
+
+/** Error codes of the limits above; `yaml`'s own codes are all others. */
+export const LIMIT_CODES = ['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ALIASES'] as const;
+
 /** A post-mortem file split into its frontmatter and body. */
 export interface Source {
   file: string;
@@ -112,33 +133,58 @@ class YamlSource implements Source {
     if (this.#quick) this.#quick = undefined;
   }
 
-  /** js-yaml's reading, or null when it refused the text. */
+  #limit?: YAMLError | null;
+
+  /** The limit this text goes beyond, found before either parser sees it (YAML_LIMITS). */
+  private get limit(): YAMLError | null {
+    if (this.#limit === undefined) this.#limit = this.frontmatter === undefined ? null : beyondLimits(this.frontmatter);
+    return this.#limit;
+  }
+
+  /**
+   * js-yaml's reading, or null when it refused the text, or when the text marks an anchor (&name):
+   * `yaml` then decides, counting alias uses (js-yaml has no such limit; real post-mortems seldom
+   * use anchors).
+   */
   private get quick(): { data: unknown } | null {
     if (this.#quick !== undefined) return this.#quick;
+    this.#quick = null;
+    if (this.limit) return this.#quick;
     try {
-      this.#quick = { data: jsyaml.load(this.frontmatter ?? '', { schema: CORE_SCHEMA }) };
+      let state: { anchorMap?: object } | undefined;
+      const data = jsyaml.load(this.frontmatter ?? '', { schema: CORE_SCHEMA, listener: (_event, at) => void (state ??= at as { anchorMap?: object }) });
+      if (Object.keys(state?.anchorMap ?? {}).length === 0) this.#quick = { data };
     } catch {
-      this.#quick = null;
+      // A syntax error, or nesting the limits did not foresee: `yaml` says where.
     }
     return this.#quick;
   }
 
   get doc(): Document | undefined {
-    if (this.frontmatter === undefined) return undefined;
+    // Beyond the limits, nothing is parsed: `yaml` would recurse once per level too.
+    if (this.frontmatter === undefined || this.limit) return undefined;
     return (this.#doc ??= parseDocument(this.frontmatter, DOCUMENT_OPTIONS));
   }
 
   /** `yaml`'s reading, for text js-yaml refused: its errors, or its data when it has none. */
   private get slow(): { data?: unknown; errors: readonly YAMLError[] } {
     if (this.#slow) return this.#slow;
+    if (this.limit) return (this.#slow = { errors: [this.limit] });
     const doc = this.doc!;
     if (doc.errors.length) return (this.#slow = { errors: doc.errors });
+    let data: unknown;
     try {
-      return (this.#slow = { data: doc.toJS(), errors: [] });
+      data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
     } catch (error) {
-      // The parser lets an alias pass whose anchor comes later or nowhere; toJS() throws on it.
-      return (this.#slow = { errors: [new YAMLParseError(unresolvedAlias(doc), 'BAD_ALIAS', (error as Error).message)] });
+      const message = (error as Error).message;
+      // toJS() throws on too many alias uses, and on an alias whose anchor comes later or nowhere.
+      if (/alias count/i.test(message)) return (this.#slow = { errors: [tooManyAliases(doc)] });
+      return (this.#slow = { errors: [new YAMLParseError(unresolvedAlias(doc), 'BAD_ALIAS', message)] });
     }
+    // Few alias uses can still expand to a great deal (an alias of a list of aliases of lists).
+    const size = expansion(data);
+    if (size.values > YAML_LIMITS.maxValues || size.chars > YAML_LIMITS.maxExpandedChars) return (this.#slow = { errors: [tooManyAliases(doc)] });
+    return (this.#slow = { data, errors: [] });
   }
 
   get yamlErrors(): readonly YAMLError[] {
@@ -150,6 +196,101 @@ class YamlSource implements Source {
     if (this.frontmatter === undefined) return undefined;
     return this.quick ? this.quick.data : this.slow.data;
   }
+}
+
+/**
+ * How much data a reading holds once every alias is expanded (an alias is the same object again),
+ * counted without recursion and only up to the limits: its values and the characters of its strings.
+ */
+function expansion(data: unknown): { values: number; chars: number } {
+  const stack: unknown[] = [data];
+  let values = 0;
+  let chars = 0;
+  while (stack.length && values <= YAML_LIMITS.maxValues && chars <= YAML_LIMITS.maxExpandedChars) {
+    const value = stack.pop();
+    values++;
+    if (typeof value === 'string') chars += value.length;
+    else if (value !== null && typeof value === 'object') for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push(item);
+  }
+  return { values, chars };
+}
+
+function tooManyAliases(doc: Document): YAMLError {
+  let found: [number, number] = [0, 0];
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      found = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
+      return visit.BREAK;
+    }
+  });
+  const message = `uses aliases (*name) that expand to more than ${YAML_LIMITS.maxAliases} uses or ${YAML_LIMITS.maxValues.toLocaleString('en-US')} values; write the values out instead of repeating them with aliases`;
+  return new YAMLParseError(found, 'TOO_MANY_ALIASES' as YAMLParseError['code'], message);
+}
+
+/**
+ * The first limit of YAML_LIMITS that a text goes beyond (size, nesting), found by a scan of its
+ * lines that needs no parser: block nesting by indentation (and `- ` items on one line), flow
+ * nesting by brackets outside quotes and comments, block scalars (`|`, `>`) skipped. It may count
+ * a level too many (a plain value continued on a more indented line), never 60 too many.
+ */
+export function beyondLimits(text: string): YAMLError | null {
+  if (text.length > YAML_LIMITS.maxChars) {
+    const size = `${(text.length / 1_000_000).toFixed(1)} MB`;
+    return new YAMLParseError([0, 1], 'TOO_LARGE' as YAMLParseError['code'], `is ${size} of YAML, more than the ${YAML_LIMITS.maxChars / 1_000_000} MB allowed; keep the frontmatter to the fields, and move long text (logs, transcripts) into the body or a linked document`);
+  }
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let blockIndent = -1;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    let at = indent;
+    if (!quote && flow === 0) {
+      if (line.trim() === '' || line[indent] === '#') continue;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // `- - - x`: each dash opens a level of its own.
+      for (let dash = /^[-?:](?:[ \t]+|$)/.exec(line.slice(at)); dash; dash = /^[-?:](?:[ \t]+|$)/.exec(line.slice(at))) {
+        at += dash[0].length;
+        indents.push(at);
+      }
+    }
+    let previous = ' ';
+    for (let i = at; i < line.length; i++) {
+      const char = line[i];
+      if (quote) {
+        if (char === '\\' && quote === '"') i++;
+        else if (char === quote) quote = undefined;
+        previous = char;
+        continue;
+      }
+      if (char === '#' && /\s/.test(previous)) break;
+      // A quote or bracket opens something only where a value may start (not inside "it's").
+      const valueStart = /[\s:,[{]/.test(previous);
+      if ((char === '"' || char === "'") && valueStart) quote = char;
+      else if ((char === '[' || char === '{') && (flow > 0 || valueStart)) {
+        flow++;
+        if (indents.length + flow > YAML_LIMITS.maxDepth) return tooDeep(start + i);
+      } else if ((char === ']' || char === '}') && flow > 0) flow--;
+      if (!/\s/.test(char)) previous = char;
+      else previous = ' ';
+    }
+    if (indents.length + flow > YAML_LIMITS.maxDepth) return tooDeep(start + indent);
+    // A block scalar's lines are text, however they are indented.
+    if (!quote && flow === 0 && /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(line.slice(at))) blockIndent = indent;
+  }
+  return null;
+}
+
+function tooDeep(offset: number): YAMLError {
+  return new YAMLParseError([offset, offset + 1], 'TOO_DEEP' as YAMLParseError['code'], `nests lists and mappings more than ${YAML_LIMITS.maxDepth} levels deep; a post-mortem needs 4 or 5 — check the indentation and the brackets here`);
 }
 
 /** The range of the first alias with no anchor before it. */

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
 import { issuesToProblems, problemAt } from './issues.ts';
-import { position, readSource, readYamlFile, type Source } from './source.ts';
+import { LIMIT_CODES, position, readSource, readYamlFile, type Source } from './source.ts';
 import type { Problem } from './problem.ts';
 
 /** A post-mortem whose frontmatter passed the schema. */
@@ -27,11 +27,13 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   BAD_ALIAS: 'an alias (*name) repeats a value marked &name earlier in the frontmatter; mark it first, or write the value out',
 };
 
-function yamlProblems(source: Source): Problem[] {
+function yamlProblems(source: Source, what: string): Problem[] {
   return source.yamlErrors.map((error) => {
     const { line, column } = position(source, source.frontmatterOffset + error.pos[0]);
     const hint = YAML_HINTS[error.code];
-    const message = `YAML syntax: ${error.message.split('\n')[0]}${hint ? `; ${hint}` : ''}`;
+    // A limit (source.ts YAML_LIMITS) is no syntax error: the message says what is too much.
+    const limit = (LIMIT_CODES as readonly string[]).includes(error.code);
+    const message = limit ? `${what} ${error.message}` : `YAML syntax: ${error.message.split('\n')[0]}${hint ? `; ${hint}` : ''}`;
     return { file: source.file, line, column, field: '(yaml)', message, severity: 'error', rule: 'yaml' };
   });
 }
@@ -40,7 +42,7 @@ function yamlProblems(source: Source): Problem[] {
 export function validateSettings(file: string, text: string | undefined): Validation<Settings> {
   if (text === undefined) return { value: settingsSchema.parse({}), problems: [] };
   const source = readYamlFile(file, text);
-  const syntax = yamlProblems(source);
+  const syntax = yamlProblems(source, 'this file');
   if (syntax.length) return { problems: syntax };
   const raw = source.data ?? {};
   const result = settingsSchema.safeParse(raw);
@@ -57,15 +59,29 @@ function schemaFor(settings: Settings): ReturnType<typeof postmortemSchema> {
   return schema;
 }
 
+/** What the frontmatter holds when it is not a mapping, in words. */
+function kindOf(data: unknown): string | undefined {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return undefined;
+  if (data === null || data === undefined) return 'nothing (it is empty)';
+  if (Array.isArray(data)) return 'a list';
+  const shown = typeof data === 'string' ? JSON.stringify(data.length > 40 ? `${data.slice(0, 39)}…` : data) : String(data);
+  return `${typeof data === 'string' ? 'a text' : `a ${typeof data}`} (${shown})`;
+}
+
 /** Checks one post-mortem file on its own (schema and the rules between its fields). */
 export function validateFile(file: string, text: string, settings: Settings): Validation<ValidEntry> & { source: Source } {
   const source = readSource(file, text);
   if (source.frontmatter === undefined) {
     return { source, problems: [{ file, line: 1, column: 1, field: '(frontmatter)', message: 'has no frontmatter; start the file with a --- block (run `npm run new` for a template)', severity: 'error', rule: 'schema' }] };
   }
-  const syntax = yamlProblems(source);
+  const syntax = yamlProblems(source, 'the frontmatter');
   if (syntax.length) return { source, problems: syntax };
-  const raw = source.data ?? {};
+  const raw = source.data;
+  const kind = kindOf(raw);
+  if (kind) {
+    const message = `must be a mapping of fields, one per line, e.g. "title: Checkout returned 502s"; it holds ${kind} — run \`npm run new\` for a template`;
+    return { source, problems: [problemAt(source, [], message, 'schema')].map((problem) => ({ ...problem, field: '(frontmatter)' })) };
+  }
   const schema = schemaFor(settings);
   const result = schema.safeParse(raw);
   if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { validateFile, validateLibrary } from './validate.ts';
+import { formatProblem, type Problem } from './problem.ts';
+import { YAML_LIMITS } from './source.ts';
+import { settingsSchema } from '../schemas/settings.ts';
+
+/*
+ * What a broken or hostile post-mortem gets: one located problem per mistake, quickly, and never a
+ * crash.
+ */
+
+const FILE = 'content/postmortems/2026/edge.mdx';
+const settings = settingsSchema.parse({});
+
+/** A valid post-mortem; the comment on each line is its line in the file. */
+const BASE = [
+  '---', // 1
+  'title: Edge cache served stale prices', // 2
+  'id: INC-7', // 3
+  'severity: SEV-2', // 4
+  'services: [edge-cache]', // 5
+  'started: 2026-03-14T09:00:00Z', // 6
+  'detected: 2026-03-14T09:05:00Z', // 7
+  'resolved: 2026-03-14T10:00:00Z', // 8
+  'detection: { method: monitoring }', // 9
+  'impact:', // 10
+  '  usersAffected: 1200', // 11
+  '  revenueLost: 3000', // 12
+  '  slaBreached: false', // 13
+  'timeline:', // 14
+  '  - at: "09:00"', // 15
+  '    event: Purge job stalls', // 16
+  '  - at: "10:00"', // 17
+  '    event: Purge re-run', // 18
+  'whys: [one, two, three, four, five]', // 19
+  'rootCause: { category: process, summary: No purge alert }', // 20
+  'factors: { monitoring: 1, testing: 0, documentation: 0, process: 2, knowledge-concentration: 0, capacity: 0, third-party: 0, communication: 0, change-management: 0, technical-debt: 0 }', // 21
+  'wentWell: [Rollback, Paging, Status page]', // 22
+  'actions:', // 23
+  '  - title: Alert on stalled purges', // 24
+  '    owner: edge-team', // 25
+  '    deadline: 2026-03-21', // 26
+  '    priority: P1', // 27
+  '    status: open', // 28
+  'cost:', // 29
+  '  engineeringHours: 12', // 30
+  '---', // 31
+  '',
+  'Body.',
+  '',
+];
+
+/** The base with lines replaced: each key the exact text of a line, its value the new text (null deletes it). */
+function postmortem(edits: Record<string, string | null> = {}): string {
+  const lines = [...BASE];
+  for (const [line, replacement] of Object.entries(edits)) {
+    const index = lines.indexOf(line);
+    if (index < 0) throw new Error(`test helper: no line ${line}`);
+    lines.splice(index, 1, ...(replacement === null ? [] : [replacement]));
+  }
+  return lines.join('\n');
+}
+
+/** The problems of one file, timed: nothing here may take more than a couple of seconds. */
+function problemsOf(text: string, file = FILE): Problem[] {
+  const start = performance.now();
+  const result = validateFile(file, text, settings);
+  expect(performance.now() - start).toBeLessThan(2000);
+  return result.problems;
+}
+
+function expectOne(problems: Problem[], want: { line: number; field: string; rule: string; says: RegExp[] }): void {
+  const text = problems.map(formatProblem).join('\n');
+  expect(problems, text).toHaveLength(1);
+  expect(problems[0], text).toMatchObject({ file: FILE, line: want.line, field: want.field, rule: want.rule, severity: 'error' });
+  for (const phrase of want.says) expect(problems[0].message).toMatch(phrase);
+}
+
+it('the base post-mortem is valid', () => {
+  expect(problemsOf(postmortem()).map(formatProblem)).toEqual([]);
+});
+
+describe('frontmatter that is not a mapping: one schema error at its line', () => {
+  it.each([
+    ['a list', '- title: A\n- severity: SEV-1', 2, /it holds a list/],
+    ['a text', 'Edge cache served stale prices', 2, /it holds a text \("Edge cache served stale prices"\)/],
+    ['a number', '42', 2, /it holds a number \(42\)/],
+    ['a boolean', 'true', 2, /it holds a boolean \(true\)/],
+    ['null', 'null', 2, /it holds nothing/],
+    ['only a comment', '# to do', 1, /it holds nothing/],
+  ])('%s', (_, yaml, line, says) => {
+    expectOne(problemsOf(`---\n${yaml}\n---\nBody.\n`), { line, field: '(frontmatter)', rule: 'schema', says: [/must be a mapping of fields/, /title: /, says] });
+  });
+});
+
+describe('frontmatter beyond the limits of YAML_LIMITS: one yaml error, quickly', () => {
+  /** Nested anchors, each list 9 aliases of the one before: 9^depth strings once expanded. */
+  const laughs = (depth: number, at = 'tags') => {
+    const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i <= depth; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push(`${at}: *a${depth}`);
+    return lines.join('\n');
+  };
+
+  it.each([
+    // Unknown keys and a known field (tags) alike: the expansion is refused before the schema reads it.
+    ['billion laughs (9^10)', laughs(10)],
+    ['billion laughs in a known field', laughs(12, 'whys')],
+  ])('%s: refused at the first alias', (_, yaml) => {
+    expectOne(problemsOf(`---\n${yaml}\n---\n`), { line: 3, field: '(yaml)', rule: 'yaml', says: [/aliases \(\*name\) that expand to more than 100 uses/, /write the values out/] });
+  });
+
+  it('refuses more than 100 uses of one alias', () => {
+    const yaml = `title: &t Stale prices\nwhys: [${Array(150).fill('*t').join(', ')}]`;
+    expectOne(problemsOf(`---\n${yaml}\n---\n`), { line: 3, field: '(yaml)', rule: 'yaml', says: [/expand to more than 100 uses/] });
+  });
+
+  it('accepts a few aliases, as before', () => {
+    const text = postmortem({ 'wentWell: [Rollback, Paging, Status page]': 'wentWell: &good [Rollback, Paging, Status page]', '  engineeringHours: 12': '  engineeringHours: 12\nrelated: []' });
+    expect(problemsOf(text).map(formatProblem)).toEqual([]);
+  });
+
+  it.each([
+    ['flow lists 20,000 deep', `title: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 2],
+    ['flow mappings 5,000 deep', `title: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}`, 2],
+    ['block mappings 300 deep', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1', 2 + YAML_LIMITS.maxDepth],
+    ['block lists on one line', `whys:\n  ${'- '.repeat(2_000)}x`, 3],
+  ])('%s', (_, yaml, line) => {
+    expectOne(problemsOf(`---\n${yaml}\n---\n`), { line, field: '(yaml)', rule: 'yaml', says: [/more than 64 levels deep/] });
+  });
+
+  it('accepts nesting up to the limit, and indented text in block scalars and quotes', () => {
+    const deep = `${'['.repeat(60)}x${']'.repeat(60)}`;
+    const text = postmortem({
+      '  engineeringHours: 12': `  engineeringHours: 12\nprevention:\n  runbook: |\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(4 + i)}step ${i}`).join('\n')}\n  monitoring: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["`,
+    });
+    expect(problemsOf(text).map(formatProblem)).toEqual([]);
+    // 60 levels of lists is no post-mortem, but not beyond the limits: the schema says what is wrong.
+    const problems = problemsOf(postmortem({ 'title: Edge cache served stale prices': `title: ${deep}` }));
+    expect(problems.map((p) => p.rule)).toEqual(['schema']);
+  });
+
+  it('refuses a frontmatter over 1 MB', () => {
+    const text = postmortem({ 'title: Edge cache served stale prices': `title: Edge cache\nnotes: "${'x'.repeat(1_100_000)}"` });
+    expectOne(problemsOf(text), { line: 2, field: '(yaml)', rule: 'yaml', says: [/is 1\.1 MB of YAML, more than the 1 MB allowed/, /into the body/] });
+  });
+
+  it('refuses the same in settings.yaml, and checks no post-mortem without settings', () => {
+    const result = validateLibrary({ file: 'content/settings.yaml', text: laughs(10) }, [{ file: FILE, text: postmortem() }]);
+    expect(result.problems).toMatchObject([{ file: 'content/settings.yaml', line: 2, field: '(yaml)', rule: 'yaml', message: expect.stringMatching(/^this file uses aliases/) }]);
+  });
+});
