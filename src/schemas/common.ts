@@ -6,10 +6,38 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "checkout-api" (letters, digits, single hyphens)');
 
+/**
+ * The largest values the schema accepts: far beyond any real incident, small enough that figures,
+ * sums and pages stay exact and readable. docs/format.md lists them.
+ */
+export const LIMITS = {
+  /** Any money amount, in settings.currency: a trillion. */
+  money: 1e12,
+  /** cost.engineeringHours: a million hours, some 500 person-years. */
+  hours: 1e6,
+  /** impact.usersAffected: ten billion, more people than there are. */
+  users: 1e10,
+} as const;
+
 /** A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`. */
 export const postmortemId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-", e.g. INC-2026-007');
+
+/** A figure: finite (zod's number), 0 or more, at most `max`; -0 (YAML `-0`) is read as 0. */
+export function figure(max: number, unit: string) {
+  return z
+    .number()
+    .nonnegative('must be 0 or more')
+    .max(max, `must be at most ${max.toLocaleString('en-US')}${unit} (${max.toExponential().replace('+', '')}); check the figure`)
+    .overwrite((value) => (value === 0 ? 0 : value));
+}
+
+/** An amount of money: finite, 0 or more, at most LIMITS.money. */
+export const money = figure(LIMITS.money, '');
+
+/** A number of hours: finite, 0 or more, at most LIMITS.hours. */
+export const hours = figure(LIMITS.hours, ' hours');
 
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;

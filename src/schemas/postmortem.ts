@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem } from './common.ts';
+import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem, money, hours, figure, LIMITS } from './common.ts';
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
 import { actionSchema } from './action.ts';
@@ -18,8 +18,6 @@ const score = z.number().int().min(0, 'is a score from 0 to 3').max(3, 'is a sco
 const factor = z.union([score, z.strictObject({ score, notes: z.string().optional() })], {
   error: 'must be a score 0–3 or { score: 0–3, notes: "…" }',
 });
-
-const money = z.number().nonnegative('must be 0 or more');
 
 /** The shape of a post-mortem's frontmatter (SPEC section 2) without the rules between fields. */
 export function postmortemShape(settings: Settings) {
@@ -59,7 +57,7 @@ export function postmortemShape(settings: Settings) {
     }),
     /** Who and what was hurt. */
     impact: z.strictObject({
-      usersAffected: z.number().int('must be a whole number').nonnegative('must be 0 or more'),
+      usersAffected: figure(LIMITS.users, ' people').int('must be a whole number'),
       revenueLost: money,
       slaBreached: z.boolean(),
       summary: z.string().optional(),
@@ -97,7 +95,7 @@ export function postmortemShape(settings: Settings) {
       .strictObject({
         slaCredits: money.optional(),
         vendorCosts: money.optional(),
-        engineeringHours: money.optional(),
+        engineeringHours: hours.optional(),
         loadedRate: money.optional(),
         churn: z.strictObject({ probability: z.number().min(0).max(1, 'is a probability from 0 to 1'), ltv: money }).optional(),
         brand: money.optional(),

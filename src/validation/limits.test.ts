@@ -150,3 +150,34 @@ describe('frontmatter beyond the limits of YAML_LIMITS: one yaml error, quickly'
     expect(result.problems).toMatchObject([{ file: 'content/settings.yaml', line: 2, field: '(yaml)', rule: 'yaml', message: expect.stringMatching(/^this file uses aliases/) }]);
   });
 });
+
+describe('money and counts: finite, 0 or more, at most the limits', () => {
+  it.each([
+    ['  revenueLost: 3000', '  revenueLost: .nan', 12, 'impact.revenueLost', [/must be a finite number, not \.nan/, /in digits/]],
+    ['  revenueLost: 3000', '  revenueLost: .inf', 12, 'impact.revenueLost', [/not \.inf/]],
+    ['  revenueLost: 3000', '  revenueLost: -.Inf', 12, 'impact.revenueLost', [/not -\.inf/]],
+    ['  revenueLost: 3000', '  revenueLost: 1e13', 12, 'impact.revenueLost', [/at most 1,000,000,000,000 \(1e12\)/]],
+    ['  revenueLost: 3000', '  revenueLost: -1', 12, 'impact.revenueLost', [/0 or more/]],
+    ['  usersAffected: 1200', '  usersAffected: .NaN', 11, 'impact.usersAffected', [/not \.nan/]],
+    ['  usersAffected: 1200', '  usersAffected: 20000000000', 11, 'impact.usersAffected', [/at most 10,000,000,000 people/]],
+    ['  engineeringHours: 12', '  engineeringHours: 2e6', 30, 'cost.engineeringHours', [/at most 1,000,000 hours/]],
+    ['  engineeringHours: 12', '  engineeringHours: .inf', 30, 'cost.engineeringHours', [/not \.inf/]],
+    ['  engineeringHours: 12', '  engineeringHours: 12\n  loadedRate: 1e300', 31, 'cost.loadedRate', [/at most 1,000,000,000,000/]],
+    ['  engineeringHours: 12', '  engineeringHours: 12\n  slaCredits: .nan', 31, 'cost.slaCredits', [/not \.nan/]],
+    ['  engineeringHours: 12', '  engineeringHours: 12\n  churn: { probability: 0.5, ltv: .inf }', 31, 'cost.churn.ltv', [/not \.inf/]],
+    ['  engineeringHours: 12', '  engineeringHours: 12\n  churn: { probability: .nan, ltv: 10 }', 31, 'cost.churn.probability', [/not \.nan/]],
+  ])('%s → %s', (line, replacement, at, field, says) => {
+    expectOne(problemsOf(postmortem({ [line]: replacement })), { line: at, field, rule: 'schema', says });
+  });
+
+  it('reads -0 as 0', () => {
+    const result = validateFile(FILE, postmortem({ '  revenueLost: 3000': '  revenueLost: -0' }), settings);
+    expect(result.problems).toEqual([]);
+    expect(Object.is(result.value!.data.impact.revenueLost, 0)).toBe(true);
+  });
+
+  it('holds settings.loadedRate to the same limit', () => {
+    const result = validateLibrary({ file: 'content/settings.yaml', text: 'loadedRate: .inf\n' }, []);
+    expect(result.problems).toMatchObject([{ line: 1, field: 'loadedRate', message: expect.stringMatching(/not \.inf/) }]);
+  });
+});
