@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem, money, hours, figure, LIMITS } from './common.ts';
+import { slug, postmortemId, offsetDateTimeIn, timeZone, httpUrl, dateTimeProblem, dateRange, rangeProblem, money, hours, figure, LIMITS, type DateRange } from './common.ts';
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
-import { actionSchema } from './action.ts';
-import { instant, millisOf, resolveTimeline } from '../domain/time.ts';
+import { actionSchemaIn } from './action.ts';
+import { instant, millisOf, resolveTimeline, todayFrom } from '../domain/time.ts';
 
 export const KINDS = ['incident', 'missed-deadline', 'failed-launch', 'lost-deal', 'other'] as const;
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
@@ -19,8 +19,16 @@ const factor = z.union([score, z.strictObject({ score, notes: z.string().optiona
   error: 'must be a score 0–3 or { score: 0–3, notes: "…" }',
 });
 
+/** The dates a post-mortem's fields accept, from LIMITS and today (YYYY-MM-DD). */
+export function dateRanges(today: string): { events: DateRange; deadlines: DateRange } {
+  return { events: dateRange(today, LIMITS.futureYears), deadlines: dateRange(today, LIMITS.deadlineYears) };
+}
+
 /** The shape of a post-mortem's frontmatter (SPEC section 2) without the rules between fields. */
-export function postmortemShape(settings: Settings) {
+export function postmortemShape(settings: Settings, today = todayFrom(undefined, settings.timezone)!) {
+  // `today` (YYYY-MM-DD; default: the clock's date in settings.timezone) bounds its dates.
+  const ranges = dateRanges(today);
+  const offsetDateTime = offsetDateTimeIn(ranges.events);
   return z.strictObject({
     /** One-line title, 1–140 characters. */
     title: z.string().min(1, 'must not be empty').max(140, 'must be at most 140 characters'),
@@ -76,7 +84,7 @@ export function postmortemShape(settings: Settings) {
     /** What worked in the response; at least one entry. */
     wentWell: z.array(z.string().min(1)).min(1, 'needs at least one thing that went well'),
     /** Follow-up actions. */
-    actions: z.array(actionSchema).default([]),
+    actions: z.array(actionSchemaIn({ deadline: ranges.deadlines, completed: ranges.events })).default([]),
     /** What was done to prevent a recurrence. */
     prevention: z
       .strictObject({
@@ -126,7 +134,7 @@ type Shape = z.output<ReturnType<typeof postmortemShape>>;
 const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
 
 /** The rules between fields of one post-mortem (SPEC section 3, errors). */
-function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
+function checkOrder(pm: Shape, settings: Settings, events: DateRange, ctx: z.RefinementCtx): void {
   const before = (a: string, b: string) => millisOf(a) <= millisOf(b);
   if (!before(pm.started, pm.detected)) {
     ctx.addIssue({ code: 'custom', path: ['detected'], message: `(${pm.detected}) is before started (${pm.started}); detection cannot precede the start` });
@@ -146,6 +154,12 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   resolved.forEach((entry, index) => {
     if (entry.problem) {
       ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem, params: { rule: entry.noOffset ? 'date-offset' : 'timeline-order' } });
+      return;
+    }
+    // An HH:MM entry takes its date from the entries before it; one written in full is checked here.
+    const outside = entry.at === pm.timeline[index].at ? rangeProblem(entry.at!, events) : undefined;
+    if (outside) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: outside, params: { rule: 'schema' } });
       return;
     }
     if (previous && !(previous.millis <= entry.millis!)) {
@@ -180,12 +194,16 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   });
 }
 
-/** A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check and tests. */
-export function postmortemSchema(settings: Settings) {
+/**
+ * A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check
+ * and tests. `today` (YYYY-MM-DD; default: the clock's date in settings.timezone) bounds its dates.
+ */
+export function postmortemSchema(settings: Settings, today = todayFrom(undefined, settings.timezone)!) {
+  const { events } = dateRanges(today);
   // Run the cross-field rules whenever the fields they read are valid, so one run reports
   // an unknown key and an out-of-order timeline together. An issue on the object itself (an
   // unknown key) has no path yet while checks run: zod fills it in only when parsing ends.
-  return postmortemShape(settings).superRefine((pm, ctx) => checkOrder(pm, settings, ctx), {
+  return postmortemShape(settings, today).superRefine((pm, ctx) => checkOrder(pm, settings, events, ctx), {
     when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path?.[0]))),
   });
 }

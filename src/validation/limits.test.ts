@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateFile, validateLibrary } from './validate.ts';
 import { formatProblem, type Problem } from './problem.ts';
 import { YAML_LIMITS } from './source.ts';
@@ -6,11 +6,15 @@ import { settingsSchema } from '../schemas/settings.ts';
 
 /*
  * What a broken or hostile post-mortem gets: one located problem per mistake, quickly, and never a
- * crash.
+ * crash. "Today" is HINDSIGHT_NOW, fixed here at 2026-11-27, so dates may run to 2027-11-27 and
+ * action deadlines to 2031-11-27.
  */
 
 const FILE = 'content/postmortems/2026/edge.mdx';
 const settings = settingsSchema.parse({});
+
+beforeEach(() => vi.stubEnv('HINDSIGHT_NOW', '2026-11-27'));
+afterEach(() => vi.unstubAllEnvs());
 
 /** A valid post-mortem; the comment on each line is its line in the file. */
 const BASE = [
@@ -179,5 +183,37 @@ describe('money and counts: finite, 0 or more, at most the limits', () => {
   it('holds settings.loadedRate to the same limit', () => {
     const result = validateLibrary({ file: 'content/settings.yaml', text: 'loadedRate: .inf\n' }, []);
     expect(result.problems).toMatchObject([{ line: 1, field: 'loadedRate', message: expect.stringMatching(/not \.inf/) }]);
+  });
+});
+
+describe('dates: from 1970-01-01 to a year after today (deadlines: 5 years)', () => {
+  it.each([
+    ['started: 2026-03-14T09:00:00Z', 'started: 1900-03-14T09:00:00Z', 6, 'started', /"1900-03-14T09:00:00Z" is outside the dates allowed, 1970-01-01 to 2027-11-27 \(a year after today, 2026-11-27\)/],
+    ['started: 2026-03-14T09:00:00Z', 'started: 1969-12-31T23:59:00Z', 6, 'started', /1970-01-01 to 2027-11-27/],
+    ['resolved: 2026-03-14T10:00:00Z', 'resolved: 9999-03-14T10:00:00Z', 8, 'resolved', /"9999-03-14T10:00:00Z" is outside/],
+    ['resolved: 2026-03-14T10:00:00Z', 'resolved: 2027-11-28T10:00:00Z', 8, 'resolved', /outside the dates allowed/],
+    ['resolved: 2026-03-14T10:00:00Z', 'resolved: 2026-03-14T10:00:00Z\nreportCompleted: 3026-03-14T10:00:00Z', 9, 'reportCompleted', /outside/],
+    ['  - at: "10:00"', '  - at: "9999-03-14T10:00:00Z"', 17, 'timeline[1].at', /"9999-03-14T10:00:00Z" is outside the dates allowed/],
+    ['    deadline: 2026-03-21', '    deadline: 2031-11-28', 26, 'actions[0].deadline', /"2031-11-28" is outside the dates allowed, 1970-01-01 to 2031-11-27 \(5 years after today, 2026-11-27\)/],
+    ['    deadline: 2026-03-21', '    deadline: 1900-03-21', 26, 'actions[0].deadline', /outside/],
+    ['    status: open', '    status: done\n    completed: 2030-01-01', 29, 'actions[0].completed', /1970-01-01 to 2027-11-27/],
+    ['  engineeringHours: 12', '  engineeringHours: 12\nregulatory: { frameworks: [gdpr], discovered: 9999-01-01T00:00:00Z }', 31, 'regulatory.discovered', /outside/],
+    ['  engineeringHours: 12', '  engineeringHours: 12\nregulatory: { frameworks: [gdpr], notified: { gdpr: 1900-01-01T00:00:00Z } }', 31, 'regulatory.notified.gdpr', /outside/],
+  ])('%s → %s', (line, replacement, at, field, says) => {
+    expectOne(problemsOf(postmortem({ [line]: replacement })), { line: at, field, rule: 'schema', says: [says, /check the year/] });
+  });
+
+  it('accepts the bounds themselves, and a deadline years ahead', () => {
+    const text = postmortem({ 'resolved: 2026-03-14T10:00:00Z': 'resolved: 2027-11-27T23:59:00Z', '  - at: "10:00"': '  - at: "2027-11-27T23:00:00Z"', '    deadline: 2026-03-21': '    deadline: 2031-11-27' });
+    expect(problemsOf(text).map(formatProblem)).toEqual([]);
+    expect(problemsOf(postmortem({ 'started: 2026-03-14T09:00:00Z': 'started: 1970-01-01T09:00:00Z' })).map(formatProblem)).toEqual([]);
+  });
+
+  it('moves with HINDSIGHT_NOW', () => {
+    vi.stubEnv('HINDSIGHT_NOW', '2025-06-10');
+    expect(problemsOf(postmortem()).map((p) => p.field)).toEqual([]);
+    vi.stubEnv('HINDSIGHT_NOW', '2024-01-10');
+    // Every date of the base is more than a year after 2024-01-10: started is refused (the rest of the order then is not checked).
+    expect(problemsOf(postmortem()).map((p) => p.field)).toEqual(['started', 'detected', 'resolved']);
   });
 });

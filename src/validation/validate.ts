@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
+import { todayFrom } from '../domain/time.ts';
 import { issuesToProblems, problemAt } from './issues.ts';
 import { LIMIT_CODES, position, readSource, readYamlFile, type Source } from './source.ts';
 import type { Problem } from './problem.ts';
@@ -50,13 +51,22 @@ export function validateSettings(file: string, text: string | undefined): Valida
   return { problems: issuesToProblems(source, result.error.issues, raw, settingsSchema) };
 }
 
+/**
+ * "Today" for the rules that bound dates: HINDSIGHT_NOW, as the build reads it (src/library.ts), or
+ * the clock's date in the settings zone (also when HINDSIGHT_NOW is not a date: the build says so).
+ */
+export function checkToday(settings: Settings, env: NodeJS.ProcessEnv = process.env): string {
+  return todayFrom(env.HINDSIGHT_NOW, settings.timezone) ?? todayFrom(undefined, settings.timezone)!;
+}
+
 // Building a zod 4 schema is costly (it compiles a parser per object schema on first use): build the
-// post-mortem schema once per settings, not once per file. On 1,000 files this was ~1/4 of `check`.
-const schemas = new WeakMap<Settings, ReturnType<typeof postmortemSchema>>();
+// post-mortem schema once per settings and day, not once per file. On 1,000 files this was ~1/4 of `check`.
+const schemas = new WeakMap<Settings, { today: string; schema: ReturnType<typeof postmortemSchema> }>();
 function schemaFor(settings: Settings): ReturnType<typeof postmortemSchema> {
-  let schema = schemas.get(settings);
-  if (!schema) schemas.set(settings, (schema = postmortemSchema(settings)));
-  return schema;
+  const today = checkToday(settings);
+  let built = schemas.get(settings);
+  if (built?.today !== today) schemas.set(settings, (built = { today, schema: postmortemSchema(settings, today) }));
+  return built.schema;
 }
 
 /** What the frontmatter holds when it is not a mapping, in words. */
