@@ -17,6 +17,8 @@ export const LIMITS = {
   hours: 1e6,
   /** impact.usersAffected: ten billion, more people than there are. */
   users: 1e10,
+  /** An id becomes a folder (incidents/<id>/) and part of a URL; 100 characters fit every file system. */
+  idLength: 100,
   /** The earliest date anything may have happened. */
   earliestDate: '1970-01-01',
   /** How far after today an event (started, resolved, a timeline entry…) may be dated, in years. */
@@ -25,10 +27,21 @@ export const LIMITS = {
   deadlineYears: 5,
 } as const;
 
-/** A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ID_FORMAT = 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-", e.g. INC-2026-007';
+
+/** Why a text cannot be a post-mortem id, or undefined when it can (also for ids taken from file names). */
+export function idProblem(id: string): string | undefined {
+  if (!ID.test(id)) return ID_FORMAT;
+  if (id.length > LIMITS.idLength) return `must be at most ${LIMITS.idLength} characters (it names a folder and a URL); this one has ${id.length}`;
+  return undefined;
+}
+
+/** A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`, at most 100 characters. */
 export const postmortemId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-", e.g. INC-2026-007');
+  .regex(ID, ID_FORMAT)
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters (it names a folder and a URL)`);
 
 /** A figure: finite (zod's number), 0 or more, at most `max`; -0 (YAML `-0`) is read as 0. */
 export function figure(max: number, unit: string) {

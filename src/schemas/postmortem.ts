@@ -131,7 +131,7 @@ export function postmortemShape(settings: Settings, today = todayFrom(undefined,
 
 type Shape = z.output<ReturnType<typeof postmortemShape>>;
 
-const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
+const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status']);
 
 /** The rules between fields of one post-mortem (SPEC section 3, errors). */
 function checkOrder(pm: Shape, settings: Settings, events: DateRange, ctx: z.RefinementCtx): void {
@@ -175,9 +175,6 @@ function checkOrder(pm: Shape, settings: Settings, events: DateRange, ctx: z.Ref
     }
     previous = { at: entry.at!, millis: entry.millis!, index };
   });
-  if (pm.id !== undefined && pm.repeatOf === pm.id) {
-    ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'names this post-mortem itself; name the earlier post-mortem it repeats' });
-  }
   const regulatory = pm.regulatory;
   if (regulatory) {
     for (const framework of Object.keys(regulatory.notified)) {
@@ -189,9 +186,8 @@ function checkOrder(pm: Shape, settings: Settings, events: DateRange, ctx: z.Ref
       ctx.addIssue({ code: 'custom', path: ['regulatory', 'frameworks'], message: 'includes osha, whose deadline depends on the event; add osha: fatality (8 h) or osha: hospitalisation (24 h)' });
     }
   }
-  pm.related.forEach((id, index) => {
-    if (id === pm.id) ctx.addIssue({ code: 'custom', path: ['related', index], message: 'names this post-mortem itself; list other post-mortems only' });
-  });
+  // related and repeatOf naming this post-mortem itself: crossCheck (validate.ts), which knows the
+  // id a file takes from its name too.
 }
 
 /**

@@ -217,3 +217,71 @@ describe('dates: from 1970-01-01 to a year after today (deadlines: 5 years)', ()
     expect(problemsOf(postmortem()).map((p) => p.field)).toEqual(['started', 'detected', 'resolved']);
   });
 });
+
+describe('ids', () => {
+  it.each([
+    ['id: INC-7', `id: ${'A'.repeat(101)}`, 3, 'id', [/at most 100 characters/]],
+    ['title: Edge cache served stale prices', 'title: .nan', 2, 'title', [/must be a text, not \.nan/]],
+  ])('%s → %s', (line, replacement, at, field, says) => {
+    expectOne(problemsOf(postmortem({ [line]: replacement })), { line: at, field, rule: 'schema', says });
+  });
+
+  it.each([
+    ['content/postmortems/2026/edge cache.mdx', /file name "edge cache", which must start with a letter or digit/],
+    ['content/postmortems/2026/-edge.mdx', /file name "-edge"/],
+    [`content/postmortems/2026/${'a'.repeat(101)}.mdx`, /must be at most 100 characters/],
+  ])('an id taken from the file name %s must be an id', (file, says) => {
+    const problems = problemsOf(postmortem({ 'id: INC-7': null }), file);
+    expect(problems).toMatchObject([{ file, line: 2, field: 'id', rule: 'schema', message: expect.stringMatching(says) }]);
+    expect(problems[0].message).toMatch(/add an id: field .* or rename the file/);
+  });
+
+  it('accepts such a file name when the file has an id', () => {
+    expect(problemsOf(postmortem(), 'content/postmortems/2026/edge cache.mdx')).toEqual([]);
+  });
+});
+
+describe('rules across files', () => {
+  const library = (files: Record<string, string>) => validateLibrary({ file: 'content/settings.yaml' }, Object.entries(files).map(([file, text]) => ({ file, text }))).problems;
+  const other = (id: string, started: string, extra = '') =>
+    postmortem({ 'id: INC-7': `id: ${id}`, 'started: 2026-03-14T09:00:00Z': `started: ${started}`, '  engineeringHours: 12': `  engineeringHours: 12${extra}` });
+
+  it('refuses ids that differ only in capitals, naming the other file', () => {
+    const problems = library({ 'a.mdx': other('INC-1', '2026-03-14T09:00:00Z'), 'b.mdx': other('inc-1', '2026-03-14T09:00:00Z') });
+    expect(problems).toMatchObject([{ file: 'b.mdx', line: 3, field: 'id', rule: 'unique-id', message: expect.stringMatching(/"inc-1" differs from "INC-1", the id of a\.mdx, only in capitals; ids must be unique, ignoring case/) }]);
+  });
+
+  it('refuses file-name ids that differ only in capitals', () => {
+    const problems = library({ 'x/Edge.mdx': postmortem({ 'id: INC-7': null }), 'y/edge.mdx': postmortem({ 'id: INC-7': null }) });
+    expect(problems).toMatchObject([{ file: 'y/edge.mdx', rule: 'unique-id', message: expect.stringMatching(/x\/Edge\.mdx/) }]);
+  });
+
+  it('accepts repeatOf naming an earlier post-mortem', () => {
+    expect(library({ 'a.mdx': other('INC-1', '2026-03-01T09:00:00Z'), 'b.mdx': other('INC-2', '2026-03-14T09:00:00Z', '\nrepeatOf: INC-1') })).toEqual([]);
+  });
+
+  it.each([
+    ['a later one', '2026-03-14T09:00:00Z', '2026-03-01T09:00:00Z'],
+    ['one that started at the same moment', '2026-03-14T09:00:00Z', '2026-03-14T10:00:00+01:00'],
+  ])('refuses repeatOf naming %s', (_, first, second) => {
+    const problems = library({ 'a.mdx': other('INC-1', first), 'b.mdx': other('INC-2', second, '\nrepeatOf: INC-1') });
+    expect(problems).toMatchObject([{ file: 'b.mdx', line: 31, field: 'repeatOf', rule: 'reference', message: expect.stringMatching(/names "INC-1", which started .*, not before this one .*; repeatOf names the earlier post-mortem .* put repeatOf: INC-2 in a\.mdx instead/) }]);
+  });
+
+  it('refuses a cycle of repeats on the post-mortem that points forward', () => {
+    const problems = library({
+      'a.mdx': other('INC-1', '2026-03-01T09:00:00Z', '\nrepeatOf: INC-3'),
+      'b.mdx': other('INC-2', '2026-03-05T09:00:00Z', '\nrepeatOf: INC-1'),
+      'c.mdx': other('INC-3', '2026-03-10T09:00:00Z', '\nrepeatOf: INC-2'),
+    });
+    expect(problems.map((p) => `${p.file} ${p.field} ${p.rule}`)).toEqual(['a.mdx repeatOf reference']);
+  });
+
+  it('reports a self-reference once', () => {
+    const problems = library({ 'a.mdx': other('INC-1', '2026-03-01T09:00:00Z', '\nrepeatOf: INC-1\nrelated: [INC-1]') });
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'related[0]: names this post-mortem itself ("INC-1"); list other post-mortems only',
+      'repeatOf: names this post-mortem itself ("INC-1"); name another post-mortem, the earlier post-mortem whose root cause this one repeats',
+    ]);
+  });
+});

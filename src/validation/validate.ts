@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
-import { todayFrom } from '../domain/time.ts';
+import { idProblem } from '../schemas/common.ts';
+import { millisOf, todayFrom } from '../domain/time.ts';
 import { issuesToProblems, problemAt } from './issues.ts';
 import { LIMIT_CODES, position, readSource, readYamlFile, type Source } from './source.ts';
 import type { Problem } from './problem.ts';
@@ -94,29 +95,59 @@ export function validateFile(file: string, text: string, settings: Settings): Va
   }
   const schema = schemaFor(settings);
   const result = schema.safeParse(raw);
-  if (!result.success) return { source, problems: issuesToProblems(source, result.error.issues, raw, schema) };
+  // An id taken from the file name must be an id too (it names a folder and a URL of the site).
+  const named = basename(file, extname(file));
+  const nameProblem = (raw as { id?: unknown }).id === undefined ? idProblem(named) : undefined;
+  const problems = nameProblem
+    ? [problemAt(source, [], `is taken from the file name "${named}", which ${nameProblem}; add an id: field (e.g. id: INC-2026-007) or rename the file`, 'schema')].map((problem) => ({ ...problem, field: 'id' }))
+    : [];
+  if (!result.success) return { source, problems: [...issuesToProblems(source, result.error.issues, raw, schema), ...problems] };
+  if (problems.length) return { source, problems };
   // The entry's data holds the same strings; the linters read them from it (lint.ts).
   source.forgetData();
-  const id = result.data.id ?? basename(file, extname(file));
+  const id = result.data.id ?? named;
   return { source, value: { file, id, data: result.data, source }, problems: [] };
 }
 
-/** The rules across files: unique ids, and related/repeatOf naming existing post-mortems. */
+/**
+ * The rules across files: unique ids (ignoring case: they name folders and URLs, and macOS and
+ * Windows file systems ignore case), related and repeatOf naming other existing post-mortems, and
+ * repeatOf naming an earlier one. As every repeatOf points back in time, repeats cannot form a cycle.
+ */
 export function crossCheck(entries: readonly ValidEntry[]): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, ValidEntry>();
+  const byFolded = new Map<string, ValidEntry>();
   for (const entry of entries) {
-    const first = byId.get(entry.id);
+    const first = byFolded.get(entry.id.toLowerCase());
     if (first) {
-      problems.push(problemAt(entry.source, entry.data.id ? ['id'] : [], `"${entry.id}" is already the id of ${first.file}; ids must be unique — pick another (npm run new picks a free one)`, 'unique-id'));
-    } else byId.set(entry.id, entry);
+      const same = first.id === entry.id ? `"${entry.id}" is already the id of ${first.file}` : `"${entry.id}" differs from "${first.id}", the id of ${first.file}, only in capitals`;
+      problems.push(problemAt(entry.source, entry.data.id ? ['id'] : [], `${same}; ids must be unique, ignoring case (they name folders and URLs) — pick another (npm run new picks a free one)`, 'unique-id'));
+    } else {
+      byFolded.set(entry.id.toLowerCase(), entry);
+      byId.set(entry.id, entry);
+    }
   }
   for (const entry of entries) {
     const refs: [PropertyKey[], string][] = entry.data.related.map((id, index) => [['related', index], id]);
     if (entry.data.repeatOf) refs.push([['repeatOf'], entry.data.repeatOf]);
     for (const [path, id] of refs) {
-      if (id === entry.id) problems.push(problemAt(entry.source, path, `names this post-mortem itself ("${id}"); name another post-mortem`, 'reference'));
+      if (id === entry.id) {
+        const right = path[0] === 'repeatOf' ? 'name another post-mortem, the earlier post-mortem whose root cause this one repeats' : 'list other post-mortems only';
+        problems.push(problemAt(entry.source, path, `names this post-mortem itself ("${id}"); ${right}`, 'reference'));
+      }
       else if (!byId.has(id)) problems.push(problemAt(entry.source, path, `"${id}" is not the id of any post-mortem${nearest(id, byId)}`, 'reference'));
+    }
+    const repeated = entry.data.repeatOf === undefined ? undefined : byId.get(entry.data.repeatOf);
+    if (repeated && repeated !== entry && !(millisOf(repeated.data.started) < millisOf(entry.data.started))) {
+      problems.push(
+        problemAt(
+          entry.source,
+          ['repeatOf'],
+          `names "${repeated.id}", which started ${repeated.data.started}, not before this one (${entry.data.started}); repeatOf names the earlier post-mortem whose root cause this one repeats — if "${repeated.id}" is the repeat, put repeatOf: ${entry.id} in ${repeated.file} instead`,
+          'reference',
+        ),
+      );
     }
   }
   return problems;
