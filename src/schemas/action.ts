@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDateIn, httpUrl, type DateRange } from './common.ts';
+import { isoDateIn, httpUrl, nonBlank, type DateRange } from './common.ts';
 
 export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
@@ -10,9 +10,9 @@ export function actionSchemaIn(dates?: { deadline: DateRange; completed: DateRan
   return z
     .strictObject({
       /** What will be done. */
-      title: z.string().min(1, 'must say what will be done'),
+      title: nonBlank('must say what will be done'),
       /** The team or person who owns it. */
-      owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).min(1, 'every action needs an owner'),
+      owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).regex(/\S/, 'every action needs an owner'),
       /** Due date, YYYY-MM-DD. */
       deadline: isoDateIn(dates?.deadline),
       /** P0 (next business day), P1 (7 days), P2 (31 days). */

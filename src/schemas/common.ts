@@ -43,6 +43,11 @@ export const postmortemId = z
   .regex(ID, ID_FORMAT)
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters (it names a folder and a URL)`);
 
+/** Text that must say something: empty or only spaces is refused with `message`. */
+export function nonBlank(message: string) {
+  return z.string().regex(/\S/, message);
+}
+
 /** A figure: finite (zod's number), 0 or more, at most `max`; -0 (YAML `-0`) is read as 0. */
 export function figure(max: number, unit: string) {
   return z

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, postmortemId, offsetDateTimeIn, timeZone, httpUrl, dateTimeProblem, dateRange, rangeProblem, money, hours, figure, LIMITS, type DateRange } from './common.ts';
+import { slug, postmortemId, offsetDateTimeIn, timeZone, httpUrl, dateTimeProblem, dateRange, rangeProblem, nonBlank, money, hours, figure, LIMITS, type DateRange } from './common.ts';
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
 import { actionSchemaIn } from './action.ts';
@@ -30,8 +30,8 @@ export function postmortemShape(settings: Settings, today = todayFrom(undefined,
   const ranges = dateRanges(today);
   const offsetDateTime = offsetDateTimeIn(ranges.events);
   return z.strictObject({
-    /** One-line title, 1–140 characters. */
-    title: z.string().min(1, 'must not be empty').max(140, 'must be at most 140 characters'),
+    /** One-line title, 1–140 characters; spaces around it are dropped. */
+    title: z.string().trim().min(1, 'must not be blank; say in one line what happened').max(140, 'must be at most 140 characters'),
     /** Unique id; default: the file name without extension. */
     id: postmortemId.optional(),
     /** What kind of failure this post-mortem is about. */
@@ -73,16 +73,16 @@ export function postmortemShape(settings: Settings, today = todayFrom(undefined,
     /** Chronological timeline, at least 2 entries. */
     timeline: timelineSchema,
     /** The 5 Whys, direct cause first; 3–7 entries. */
-    whys: z.array(z.string().min(1)).min(3, 'needs at least 3 whys (5 is the aim)').max(7, 'allows at most 7 whys (5 is the aim)'),
+    whys: z.array(nonBlank('must not be empty; say why the step before happened')).min(3, 'needs at least 3 whys (5 is the aim)').max(7, 'allows at most 7 whys (5 is the aim)'),
     /** The root cause. */
     rootCause: z.strictObject({
       category: z.enum(settings.categories as [string, ...string[]]),
-      summary: z.string().min(1, 'must state the root cause'),
+      summary: nonBlank('must state the root cause'),
     }),
     /** All ten contributing factors, each scored 0–3. */
     factors: z.strictObject(Object.fromEntries(FACTOR_KEYS.map((key) => [key, factor])) as Record<(typeof FACTOR_KEYS)[number], typeof factor>),
     /** What worked in the response; at least one entry. */
-    wentWell: z.array(z.string().min(1)).min(1, 'needs at least one thing that went well'),
+    wentWell: z.array(nonBlank('must not be empty; say what worked')).min(1, 'needs at least one thing that went well'),
     /** Follow-up actions. */
     actions: z.array(actionSchemaIn({ deadline: ranges.deadlines, completed: ranges.events })).default([]),
     /** What was done to prevent a recurrence. */

@@ -30,6 +30,7 @@ export const LINT_RULES = [
   'action-deadline',
   'sev1-timeline-gap',
   'architecture-rfc',
+  'duplicate-related',
 ] as const;
 
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */

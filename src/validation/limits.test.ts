@@ -218,12 +218,22 @@ describe('dates: from 1970-01-01 to a year after today (deadlines: 5 years)', ()
   });
 });
 
-describe('ids', () => {
+describe('ids, titles and other text', () => {
   it.each([
     ['id: INC-7', `id: ${'A'.repeat(101)}`, 3, 'id', [/at most 100 characters/]],
+    ['title: Edge cache served stale prices', 'title: "   "', 2, 'title', [/must not be blank/]],
+    ['title: Edge cache served stale prices', 'title: ""', 2, 'title', [/must not be blank/]],
     ['title: Edge cache served stale prices', 'title: .nan', 2, 'title', [/must be a text, not \.nan/]],
+    ['    event: Purge re-run', '    event: " "', 18, 'timeline[1].event', [/must say what happened/]],
+    ['whys: [one, two, three, four, five]', 'whys: [one, two, "  ", four, five]', 19, 'whys[2]', [/must not be empty/]],
+    ['    owner: edge-team', '    owner: " "', 25, 'actions[0].owner', [/needs an owner/]],
   ])('%s → %s', (line, replacement, at, field, says) => {
     expectOne(problemsOf(postmortem({ [line]: replacement })), { line: at, field, rule: 'schema', says });
+  });
+
+  it('trims the spaces around a title', () => {
+    const result = validateFile(FILE, postmortem({ 'title: Edge cache served stale prices': 'title: "  Edge cache served stale prices "' }), settings);
+    expect(result.value?.data.title).toBe('Edge cache served stale prices');
   });
 
   it.each([
