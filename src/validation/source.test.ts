@@ -143,3 +143,21 @@ describe('beyondLimits: what no parser is given (YAML_LIMITS)', () => {
     expect(source.yamlErrors.map((error) => error.code)).toEqual(['TOO_MANY_ALIASES']);
   });
 });
+
+describe('position', () => {
+  it('gives the line and column of every offset, CRLF and empty lines included', () => {
+    const text = '---\na: 1\n\nbb: 2\r\nc\n---\nbody\nend';
+    const source = readSource('x.mdx', text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const before = text.slice(0, offset);
+      expect(position(source, offset), `offset ${offset}`).toEqual({ line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+    }
+  });
+
+  it('locates thousands of problems in a large file quickly', () => {
+    const source = readSource('x.mdx', `---\n${'whys: x\n'.repeat(100_000)}---\n`);
+    const start = performance.now();
+    for (let offset = 0; offset < source.text.length; offset += 40) position(source, offset);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});

@@ -307,11 +307,25 @@ function unresolvedAlias(doc: Document): [number, number] {
   return found;
 }
 
+/** Where each line of a file starts, found once per file: a broken file may have thousands of problems. */
+const lineStarts = new WeakMap<Source, number[]>();
+
 /** Line and column (1-based) of a character offset in the file. */
 export function position(source: Source, offset: number): { line: number; column: number } {
-  const before = source.text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  let starts = lineStarts.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let at = source.text.indexOf('\n'); at !== -1; at = source.text.indexOf('\n', at + 1)) starts.push(at + 1);
+    lineStarts.set(source, starts);
+  }
+  // The last line starting at or before the offset.
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
 }
 
 /**
