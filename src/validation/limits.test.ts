@@ -97,6 +97,24 @@ describe('frontmatter that is not a mapping: one schema error at its line', () =
   });
 });
 
+describe('a frontmatter block that is not where it must be', () => {
+  it.each([
+    ['blank lines above the opening ---', `\n\n${postmortem()}`, /the opening --- must be the very first line; remove the blank lines/],
+    ['spaces before the opening ---', `  ${postmortem()}`, /the opening --- must be the very first line/],
+    ['no closing ---', postmortem().replace('\n---\n\nBody.', '\n\nBody.'), /never closed; end the fields with a line holding only ---/],
+  ])('%s', (_, text, says) => {
+    expectOne(problemsOf(text), { line: 1, field: '(frontmatter)', rule: 'schema', says: [/has no frontmatter/, says] });
+  });
+
+  it('accepts a byte-order mark before it, as Astro does', () => {
+    expect(problemsOf(`\uFEFF${postmortem()}`).map(formatProblem)).toEqual([]);
+  });
+
+  it('reads an empty block as an empty frontmatter', () => {
+    expectOne(problemsOf('---\n---\nBody.\n'), { line: 1, field: '(frontmatter)', rule: 'schema', says: [/must be a mapping of fields/, /it holds nothing/] });
+  });
+});
+
 describe('frontmatter beyond the limits of YAML_LIMITS: one yaml error, quickly', () => {
   /** Nested anchors, each list 9 aliases of the one before: 9^depth strings once expanded. */
   const laughs = (depth: number, at = 'tags') => {

@@ -91,7 +91,9 @@ export interface Source {
   forgetData(): void;
 }
 
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+// A byte-order mark before it is allowed (editors write one, invisibly; Astro accepts it too), and so
+// is an empty block (the schema then says what a frontmatter holds).
+const FENCE = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** The `---` block a file opens with: [whole block, the YAML inside], or null without one. */
 export function frontmatterBlock(text: string): RegExpExecArray | null {
@@ -101,7 +103,7 @@ export function frontmatterBlock(text: string): RegExpExecArray | null {
 export function readSource(file: string, text: string): Source {
   const match = frontmatterBlock(text);
   if (!match) return new YamlSource(file, text, undefined, 0, 0);
-  return new YamlSource(file, text, match[1], text.indexOf('\n') + 1, match[0].length);
+  return new YamlSource(file, text, match[1] ?? '', text.indexOf('\n') + 1, match[0].length);
 }
 
 /** A plain YAML file (settings) read the same way as frontmatter. */

@@ -75,6 +75,13 @@ function schemaFor(settings: Settings): ReturnType<typeof postmortemSchema> {
   return built.schema;
 }
 
+/** Why a file has no frontmatter block, as far as its first lines tell. */
+function missingFrontmatter(text: string): string {
+  if (/^\s+---[ \t]*\r?\n/.test(text)) return 'has no frontmatter: the opening --- must be the very first line; remove the blank lines or spaces above it';
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) return 'has no frontmatter: the --- block opened on line 1 is never closed; end the fields with a line holding only ---';
+  return 'has no frontmatter; start the file with a --- block (run `npm run new` for a template)';
+}
+
 /** What the frontmatter holds when it is not a mapping, in words. */
 function kindOf(data: unknown): string | undefined {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return undefined;
@@ -88,7 +95,7 @@ function kindOf(data: unknown): string | undefined {
 export function validateFile(file: string, text: string, settings: Settings): Validation<ValidEntry> & { source: Source } {
   const source = readSource(file, text);
   if (source.frontmatter === undefined) {
-    return { source, problems: [{ file, line: 1, column: 1, field: '(frontmatter)', message: 'has no frontmatter; start the file with a --- block (run `npm run new` for a template)', severity: 'error', rule: 'schema' }] };
+    return { source, problems: [{ file, line: 1, column: 1, field: '(frontmatter)', message: missingFrontmatter(text), severity: 'error', rule: 'schema' }] };
   }
   const syntax = yamlProblems(source, 'the frontmatter');
   if (syntax.length) return { source, problems: syntax };
