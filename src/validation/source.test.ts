@@ -162,3 +162,26 @@ describe('position', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('tags: only those of the core schema', () => {
+  it.each([
+    ['a local tag', 'a: !foo bar', '!foo'],
+    ['binary', 'a: !!binary aGVsbG8=', '!!binary'],
+    ['a set', 'a: !!set { x }', '!!set'],
+    ['a tag on a key', '!foo a: 1', '!foo'],
+  ])('refuses %s (Astro\'s YAML reader throws on it)', (_, yaml, tag) => {
+    const source = frontmatter(yaml);
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors).toHaveLength(1);
+    expect(source.yamlErrors[0]).toMatchObject({ code: 'TAG_RESOLVE_FAILED', message: `the tag ${tag} is not one of YAML's core schema` });
+  });
+
+  it.each([
+    ['!!str 42', '42'],
+    ['!!int "7"', 7],
+    ['!<tag:yaml.org,2002:str> x', 'x'],
+    ['! x', 'x'],
+  ])('reads %s', (value, expected) => {
+    expect(frontmatter(`a: ${value}`).data).toEqual({ a: expected });
+  });
+});

@@ -174,6 +174,8 @@ class YamlSource implements Source {
     if (this.limit) return (this.#slow = { errors: [this.limit] });
     const doc = this.doc!;
     if (doc.errors.length) return (this.#slow = { errors: doc.errors });
+    const tag = foreignTag(doc);
+    if (tag) return (this.#slow = { errors: [tag] });
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
@@ -311,6 +313,26 @@ function surelyShallow(text: string): boolean {
 
 function tooDeep(offset: number): YAMLError {
   return new YAMLParseError([offset, offset + 1], 'TOO_DEEP' as YAMLParseError['code'], `nests lists and mappings more than ${YAML_LIMITS.maxDepth} levels deep; a post-mortem needs 4 or 5 — check the indentation and the brackets here`);
+}
+
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * The first tag outside YAML 1.2's core schema (`!foo`, `!!binary`, `!!set`), as an error: `yaml`
+ * only warns of an unknown tag and reads the value as text, while js-yaml, which Astro reads
+ * frontmatter with, throws, so `check` would pass a file whose build fails.
+ */
+function foreignTag(doc: Document): YAMLError | undefined {
+  let found: YAMLError | undefined;
+  visit(doc, (_key, node) => {
+    const tag = (node as { tag?: string }).tag;
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && tag && !CORE_TAGS.has(tag)) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      found = new YAMLParseError([node.range?.[0] ?? 0, node.range?.[1] ?? 0], 'TAG_RESOLVE_FAILED', `the tag ${shown} is not one of YAML's core schema`);
+      return visit.BREAK;
+    }
+  });
+  return found;
 }
 
 /** The range of the first alias with no anchor before it. */

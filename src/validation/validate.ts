@@ -27,6 +27,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   MISSING_CHAR: 'close the quote or bracket that was opened',
   BAD_ALIAS: 'an alias (*name) repeats a value marked &name earlier in the frontmatter; mark it first, or write the value out',
+  TAG_RESOLVE_FAILED: 'remove the tag and write the value plainly (in quotes to keep it text)',
 };
 
 function yamlProblems(source: Source, what: string): Problem[] {
