@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateFile, validateLibrary } from './validate.ts';
+import { lintFile } from './lint.ts';
 import { formatProblem, type Problem } from './problem.ts';
 import { YAML_LIMITS } from './source.ts';
 import { settingsSchema } from '../schemas/settings.ts';
@@ -311,5 +312,24 @@ describe('rules across files', () => {
       'related[0]: names this post-mortem itself ("INC-1"); list other post-mortems only',
       'repeatOf: names this post-mortem itself ("INC-1"); name another post-mortem, the earlier post-mortem whose root cause this one repeats',
     ]);
+  });
+});
+
+describe('duplicate-related: a warning that settings.lint can switch', () => {
+  const text = postmortem({ '  engineeringHours: 12': '  engineeringHours: 12\nrelated: [INC-1, INC-2, INC-1]\nrepeatOf: INC-1' });
+  const lint = async (levels: Record<string, string>) => {
+    const with_ = settingsSchema.parse({ lint: levels });
+    const result = validateFile(FILE, text, with_);
+    return (await lintFile(result.source, result.value, with_, [])).filter((problem) => problem.rule === 'duplicate-related');
+  };
+
+  it.each([
+    [{}, ['warning']],
+    [{ 'duplicate-related': 'error' }, ['error']],
+    [{ 'duplicate-related': 'off' }, []],
+  ])('with lint %j', async (levels, severities) => {
+    const found = await lint(levels);
+    expect(found.map((problem) => problem.severity)).toEqual(severities);
+    if (found.length) expect(found[0]).toMatchObject({ line: 31, field: 'related[2]', message: 'lists "INC-1" again (it is related[0] already); remove this entry' });
   });
 });
