@@ -30,18 +30,37 @@ export const LIMITS = {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ID_FORMAT = 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-", e.g. INC-2026-007';
 
-/** Why a text cannot be a post-mortem id, or undefined when it can (also for ids taken from file names). */
-export function idProblem(id: string): string | undefined {
-  if (!ID.test(id)) return ID_FORMAT;
-  if (id.length > LIMITS.idLength) return `must be at most ${LIMITS.idLength} characters (it names a folder and a URL); this one has ${id.length}`;
+/** Names Windows keeps for devices, with or without an extension: no folder may have them. */
+const DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i;
+
+const TOO_LONG = `must be at most ${LIMITS.idLength} characters (it names a folder and a URL)`;
+
+/** Why an id that has the id format and length cannot name a folder everywhere, or undefined. */
+function folderProblem(id: string): string | undefined {
+  if (id.endsWith('.')) return 'must not end with "." (Windows drops it from folder names, so "INC-1." would be "INC-1")';
+  if (DEVICE.test(id)) return 'is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), which no folder may have; pick another';
   return undefined;
 }
 
-/** A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`, at most 100 characters. */
+/** Why a text cannot be a post-mortem id, or undefined when it can (also for ids taken from file names). */
+export function idProblem(id: string): string | undefined {
+  if (!ID.test(id)) return ID_FORMAT;
+  if (id.length > LIMITS.idLength) return `${TOO_LONG}; this one has ${id.length}`;
+  return folderProblem(id);
+}
+
+/**
+ * A post-mortem id: `[A-Za-z0-9][A-Za-z0-9._-]*`, at most 100 characters, and a folder name on
+ * every system (ids name the folders `incidents/<id>/`).
+ */
 export const postmortemId = z
   .string()
-  .regex(ID, ID_FORMAT)
-  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters (it names a folder and a URL)`);
+  .regex(ID, { error: ID_FORMAT, abort: true })
+  .max(LIMITS.idLength, { error: TOO_LONG, abort: true })
+  .superRefine((id, ctx) => {
+    const problem = folderProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'schema' } });
+  });
 
 /** Text that must say something: empty or only spaces is refused with `message`. */
 export function nonBlank(message: string) {

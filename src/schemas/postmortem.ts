@@ -31,7 +31,12 @@ export function postmortemShape(settings: Settings, today = todayFrom(undefined,
   const offsetDateTime = offsetDateTimeIn(ranges.events);
   return z.strictObject({
     /** One-line title, 1–140 characters; spaces around it are dropped. */
-    title: z.string().trim().min(1, 'must not be blank; say in one line what happened').max(140, 'must be at most 140 characters'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be blank; say in one line what happened')
+      .max(140, 'must be at most 140 characters')
+      .regex(/^[^\r\n]*$/, 'must be one line; write the details in impact.summary or the body'),
     /** Unique id; default: the file name without extension. */
     id: postmortemId.optional(),
     /** What kind of failure this post-mortem is about. */

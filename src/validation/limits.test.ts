@@ -240,6 +240,11 @@ describe('dates: from 1970-01-01 to a year after today (deadlines: 5 years)', ()
 describe('ids, titles and other text', () => {
   it.each([
     ['id: INC-7', `id: ${'A'.repeat(101)}`, 3, 'id', [/at most 100 characters/]],
+    ['id: INC-7', 'id: INC-7.', 3, 'id', [/must not end with "\."/]],
+    ['id: INC-7', 'id: CON', 3, 'id', [/a name Windows keeps for a device/]],
+    ['id: INC-7', 'id: nul.2026', 3, 'id', [/a name Windows keeps for a device/]],
+    ['  engineeringHours: 12', '  engineeringHours: 12\nrelated: [Lpt1]', 31, 'related[0]', [/a name Windows keeps for a device/]],
+    ['title: Edge cache served stale prices', 'title: "Edge cache\\nserved stale prices"', 2, 'title', [/must be one line/]],
     ['title: Edge cache served stale prices', 'title: "   "', 2, 'title', [/must not be blank/]],
     ['title: Edge cache served stale prices', 'title: ""', 2, 'title', [/must not be blank/]],
     ['title: Edge cache served stale prices', 'title: .nan', 2, 'title', [/must be a text, not \.nan/]],
@@ -259,6 +264,7 @@ describe('ids, titles and other text', () => {
     ['content/postmortems/2026/edge cache.mdx', /file name "edge cache", which must start with a letter or digit/],
     ['content/postmortems/2026/-edge.mdx', /file name "-edge"/],
     [`content/postmortems/2026/${'a'.repeat(101)}.mdx`, /must be at most 100 characters/],
+    ['content/postmortems/2026/aux.mdx', /a name Windows keeps for a device/],
   ])('an id taken from the file name %s must be an id', (file, says) => {
     const problems = problemsOf(postmortem({ 'id: INC-7': null }), file);
     expect(problems).toMatchObject([{ file, line: 2, field: 'id', rule: 'schema', message: expect.stringMatching(says) }]);
@@ -304,6 +310,11 @@ describe('rules across files', () => {
       'c.mdx': other('INC-3', '2026-03-10T09:00:00Z', '\nrepeatOf: INC-2'),
     });
     expect(problems.map((p) => `${p.file} ${p.field} ${p.rule}`)).toEqual(['a.mdx repeatOf reference']);
+  });
+
+  it('reports a self-reference in other capitals as a self-reference', () => {
+    const problems = library({ 'a.mdx': other('INC-1', '2026-03-01T09:00:00Z', '\nrepeatOf: inc-1') });
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual(['repeatOf: names this post-mortem itself ("inc-1"); name another post-mortem, the earlier post-mortem whose root cause this one repeats']);
   });
 
   it('reports a self-reference once', () => {

@@ -145,7 +145,7 @@ export function crossCheck(entries: readonly ValidEntry[]): Problem[] {
     const refs: [PropertyKey[], string][] = entry.data.related.map((id, index) => [['related', index], id]);
     if (entry.data.repeatOf) refs.push([['repeatOf'], entry.data.repeatOf]);
     for (const [path, id] of refs) {
-      if (id === entry.id) {
+      if (id.toLowerCase() === entry.id.toLowerCase()) {
         const right = path[0] === 'repeatOf' ? 'name another post-mortem, the earlier post-mortem whose root cause this one repeats' : 'list other post-mortems only';
         problems.push(problemAt(entry.source, path, `names this post-mortem itself ("${id}"); ${right}`, 'reference'));
       }
