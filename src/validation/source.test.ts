@@ -116,6 +116,7 @@ describe('beyondLimits: what no parser is given (YAML_LIMITS)', () => {
     ['text of a block scalar, however indented', `notes: |\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 + i)}[{`).join('\n')}\nnext: 1`],
     ['flow collections over several lines', 'a: [1,\n  [2, 3],\n  {b: [4]}]\nc: 5'],
     ['many brackets, none deep', `a: [${'[1], '.repeat(100)}{b: 2}]\nc: "${'[{'.repeat(50)}"`],
+    ['unclosed brackets in plain text', Array.from({ length: 100 }, (_, i) => `k${i}: see [${i} and {notes`).join('\n')],
   ])('passes %s', (_, yaml) => {
     expect(beyondLimits(yaml)).toBeNull();
   });

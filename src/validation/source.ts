@@ -267,25 +267,27 @@ export function beyondLimits(text: string): YAMLError | null {
         indents.push(at);
       }
     }
-    let previous = ' ';
+    // The last character before this one, and the last that was not a space: a quote or bracket
+    // opens something only where a value may start ("key: [", "- '", "[a, {"), not inside a plain
+    // value ("it's", "see [1]"); a line starts as if after "key: ".
+    let [previous, lastSign] = [' ', ':'];
     for (let i = at; i < line.length; i++) {
       const char = line[i];
       if (quote) {
         if (char === '\\' && quote === '"') i++;
-        else if (char === quote) quote = undefined;
+        else if (char === quote) [quote, lastSign] = [undefined, char];
         previous = char;
         continue;
       }
-      if (char === '#' && /\s/.test(previous)) break;
-      // A quote or bracket opens something only where a value may start (not inside "it's").
-      const valueStart = /[\s:,[{]/.test(previous);
+      if (char === '#' && (previous === ' ' || previous === '\t')) break;
+      const valueStart = lastSign === ':' || lastSign === ',' || lastSign === '[' || lastSign === '{';
       if ((char === '"' || char === "'") && valueStart) quote = char;
-      else if ((char === '[' || char === '{') && (flow > 0 || valueStart)) {
+      else if ((char === '[' || char === '{') && valueStart) {
         flow++;
         if (indents.length + flow > YAML_LIMITS.maxDepth) return tooDeep(start + i);
       } else if ((char === ']' || char === '}') && flow > 0) flow--;
-      if (!/\s/.test(char)) previous = char;
-      else previous = ' ';
+      previous = char;
+      if (char !== ' ' && char !== '\t') lastSign = char;
     }
     if (indents.length + flow > YAML_LIMITS.maxDepth) return tooDeep(start + indent);
     // A block scalar's lines are text, however they are indented.
