@@ -607,9 +607,11 @@ describe('npm run new', () => {
       '2026/a.mdx': existing('INC-2026-001'),
       '2026/b.mdx': existing('INC-2026-002', false),
       '2026/INC-2026-003.mdx': existing('INC-2026-001').replace(/^id: .*\n/m, ''),
+      // Ids are unique ignoring case.
+      '2026/d.mdx': existing('inc-2026-004'),
     });
     const created = run('new', dir, ['Another one'], NOW);
     expect(created.code).toBe(0);
-    expect(created.stdout).toContain('(INC-2026-004, status: draft)');
+    expect(created.stdout).toContain('(INC-2026-005, status: draft)');
   });
 });

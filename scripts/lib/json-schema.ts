@@ -14,7 +14,7 @@ type JsonSchema = { [key: string]: unknown };
  */
 const POSTMORTEM_DOCS = [
   { file: 'src/schemas/postmortem.ts', name: 'postmortemShape', at: [] },
-  { file: 'src/schemas/action.ts', name: 'actionSchema', at: ['actions'] },
+  { file: 'src/schemas/action.ts', name: 'actionSchemaIn', at: ['actions'] },
   { file: 'src/schemas/timeline.ts', name: 'timelineEntrySchema', at: ['timeline'] },
 ] as const;
 

@@ -27,17 +27,19 @@ export function slugify(title: string): string {
   return slug || 'postmortem';
 }
 
-/** The next free id of the year: INC-2026-001, INC-2026-002, … never one already taken. */
+/** The next free id of the year: INC-2026-001, INC-2026-002, … never one already taken, in any case. */
 export function nextId(year: number, existing: ReadonlySet<string>): string {
-  const prefix = `INC-${year}-`;
+  const prefix = `inc-${year}-`;
+  // Ids are unique ignoring case (validate.ts): inc-2026-004 takes INC-2026-004.
+  const taken = new Set([...existing].map((id) => id.toLowerCase()));
   let highest = 0;
-  for (const id of existing) {
+  for (const id of taken) {
     const match = id.startsWith(prefix) ? /^\d+$/.exec(id.slice(prefix.length)) : null;
     if (match) highest = Math.max(highest, Number(match[0]));
   }
   let n = highest + 1;
-  while (existing.has(`${prefix}${String(n).padStart(3, '0')}`)) n++;
-  return `${prefix}${String(n).padStart(3, '0')}`;
+  while (taken.has(`${prefix}${String(n).padStart(3, '0')}`)) n++;
+  return `INC-${year}-${String(n).padStart(3, '0')}`;
 }
 
 /** The relative path of a new post-mortem: postmortems/<YYYY>/<YYYY-MM-DD>-<slug>.mdx */

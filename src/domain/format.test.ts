@@ -3,9 +3,11 @@ import {
   actionTiming,
   costLines,
   durationAttribute,
+  formatCount,
   formatElapsed,
   formatMinutes,
   formatMoney,
+  formatPercent,
   humanize,
   localInstant,
   openActions,
@@ -22,8 +24,28 @@ describe('formatMoney', () => {
     [1783.7037037, 'EUR', '€1,783.70'],
     [0.005, 'USD', '$0.01'],
     [240800, 'GBP', '£240,800.00'],
+    [-1234.5, 'USD', '-$1,234.50'],
+    [1e12, 'USD', '$1,000,000,000,000.00'],
   ])('%d %s → %s', (amount, currency, expected) => {
     expect(formatMoney(amount, currency)).toBe(expected);
+  });
+});
+
+// YAML's `-0` is a number, and so is 0 times a negative; neither is shown with a minus sign, nor is
+// a negative amount that rounds to zero.
+describe('no negative zero', () => {
+  it.each<[string, (value: number) => string, number, string]>([
+    ['formatMoney', (value) => formatMoney(value, 'USD'), -0, '$0.00'],
+    ['formatMoney', (value) => formatMoney(value, 'EUR'), -0.004, '€0.00'],
+    ['formatMoney', (value) => formatMoney(value, 'USD'), -0.005, '-$0.01'],
+    ['formatCount', formatCount, -0, '0'],
+    ['formatCount', formatCount, -0.0001, '0'],
+    ['formatCount', formatCount, -3, '-3'],
+    ['formatPercent', formatPercent, -0, '0%'],
+    ['formatPercent', formatPercent, -0.000001, '0%'],
+    ['formatPercent', formatPercent, 0.25, '25%'],
+  ])('%s(%s) = %s', (_, format, value, expected) => {
+    expect(format(value)).toBe(expected);
   });
 });
 

@@ -19,11 +19,17 @@ const LOCALE = 'en-US';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Every number shown gets a minus sign only when it is below zero as shown: never "-$0.00" or
+ * "-0" for -0 (YAML's `-0`, or a product with it) or for -0.001 rounded away.
+ */
+export const SIGN = { signDisplay: 'negative' } as const;
+
 /** An amount in `currency` (ISO 4217) with exactly 2 decimals, e.g. `€1,234.50`. */
 export function formatMoney(amount: number, currency: string): string {
   let format = moneyFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, ...SIGN });
     moneyFormats.set(currency, format);
   }
   return format.format(amount);
@@ -31,12 +37,12 @@ export function formatMoney(amount: number, currency: string): string {
 
 /** A count with thousands separators, e.g. `48,000`. */
 export function formatCount(value: number): string {
-  return value.toLocaleString(LOCALE);
+  return value.toLocaleString(LOCALE, SIGN);
 }
 
 /** A share 0–1 as a percentage with up to 2 decimals, e.g. `0.2%`. */
 export function formatPercent(share: number): string {
-  return `${(share * 100).toLocaleString(LOCALE, { maximumFractionDigits: 2 })}%`;
+  return `${(share * 100).toLocaleString(LOCALE, { maximumFractionDigits: 2, ...SIGN })}%`;
 }
 
 /** `1 post-mortem`, `3 post-mortems`. */

@@ -7,8 +7,9 @@ import { isOverdue } from './actions.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from './time.ts';
+// Also read by the schema, which bounds dates by it, so its home is time.ts.
+export { todayFrom } from './time.ts';
 import { publicView } from './visibility.ts';
-import { DateTime } from 'luxon';
 
 /** One post-mortem as the collection holds it. */
 export interface EntryInput {
@@ -182,14 +183,3 @@ function toIncident(
   };
 }
 
-/**
- * "Today" for the build: HINDSIGHT_NOW (an ISO date or date-time) or the clock, as a local date in
- * the settings time zone. Returns undefined for a value that is not a date.
- */
-export function todayFrom(now: string | undefined, zone: string, clock: Date = new Date()): string | undefined {
-  if (!now) return DateTime.fromJSDate(clock).setZone(zone).toISODate()!;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(now)) return DateTime.fromISO(now).isValid ? now : undefined;
-  // Read in the settings zone: a date-time without an offset must not depend on the machine's zone.
-  const parsed = DateTime.fromISO(now, { zone });
-  return parsed.isValid ? parsed.toISODate()! : undefined;
-}

@@ -66,6 +66,9 @@ describe('formatPoints / formatRate / formatScore', () => {
     [0.01, '1 point'],
     [1 - 2 / 3, '33.3 points'],
     [0.005, '0.5 points'],
+    // No minus sign on a zero: -0, or a change too small to show.
+    [-0, '0 points'],
+    [-0.0004, '0 points'],
   ])('formatPoints(%s) = %s', (value, expected) => expect(formatPoints(value)).toBe(expected));
 
   it.each<[number | null, string]>([
@@ -74,6 +77,7 @@ describe('formatPoints / formatRate / formatScore', () => {
     [5 / 9, '55.6%'],
     [2 / 3, '66.7%'],
     [1, '100%'],
+    [-0, '0%'],
   ])('formatRate(%s) = %s', (value, expected) => expect(formatRate(value)).toBe(expected));
 
   it.each<[number | null, string]>([

@@ -2,7 +2,7 @@ import { SEVERITIES } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
-import { actionRecord, formatCount, formatMinutes, formatMoney } from './format.ts';
+import { actionRecord, formatCount, formatMinutes, formatMoney, SIGN } from './format.ts';
 import { previousQuarter } from './quarters.ts';
 
 /*
@@ -56,13 +56,13 @@ export function describeChange({ current, delta, previous, format, better = 'nei
 /** A difference of two fractions as percentage points: 0.25 → `25 points`. */
 export function formatPoints(fraction: number): string {
   const points = Math.round(fraction * 1000) / 10;
-  return `${points.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${points === 1 ? 'point' : 'points'}`;
+  return `${points.toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })} ${points === 1 ? 'point' : 'points'}`;
 }
 
 /** A share 0–1 as a whole-ish percentage for figures: 0.5556 → `55.6%`; null → `—`. */
 export function formatRate(share: number | null): string {
   if (share === null) return '—';
-  return `${(Math.round(share * 1000) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return `${(Math.round(share * 1000) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })}%`;
 }
 
 /** The first and last calendar day (YYYY-MM-DD, local) of a quarter from its bounds. */
@@ -163,7 +163,7 @@ export function formatValue(value: number | null, unit: ChartUnit, currency: str
     case 'minutes':
       return formatMinutes(value);
     case 'percent':
-      return `${(Math.round(value * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+      return `${(Math.round(value * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })}%`;
     case 'money':
       return formatMoney(value, currency);
   }
@@ -342,7 +342,7 @@ export function heatLevel(mean: number | null): 0 | 1 | 2 | 3 {
 
 /** A mean score with one decimal: 2.6667 → `2.7`, 0 → `0`; null → `—`. */
 export function formatScore(mean: number | null): string {
-  return mean === null ? '—' : (Math.round(mean * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return mean === null ? '—' : (Math.round(mean * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN });
 }
 
 export interface HeadlineFigure {

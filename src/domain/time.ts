@@ -188,3 +188,15 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
     return { at, millis };
   });
 }
+
+/**
+ * "Today" for the build: HINDSIGHT_NOW (an ISO date or date-time) or the clock, as a local date in
+ * the settings time zone. Returns undefined for a value that is not a date.
+ */
+export function todayFrom(now: string | undefined, zone: string, clock: Date = new Date()): string | undefined {
+  if (!now) return DateTime.fromJSDate(clock).setZone(zone).toISODate()!;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(now)) return DateTime.fromISO(now).isValid ? now : undefined;
+  // Read in the settings zone: a date-time without an offset must not depend on the machine's zone.
+  const parsed = DateTime.fromISO(now, { zone });
+  return parsed.isValid ? parsed.toISODate()! : undefined;
+}

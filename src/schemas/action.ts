@@ -1,37 +1,43 @@
 import { z } from 'astro/zod';
-import { isoDate, httpUrl } from './common.ts';
+import { isoDateIn, httpUrl, nonBlank, type DateRange } from './common.ts';
 
 export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 
 /** One follow-up action: every action has an owner and a deadline. */
-export const actionSchema = z
-  .strictObject({
-    /** What will be done. */
-    title: z.string().min(1, 'must say what will be done'),
-    /** The team or person who owns it. */
-    owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).min(1, 'every action needs an owner'),
-    /** Due date, YYYY-MM-DD. */
-    deadline: isoDate,
-    /** P0 (next business day), P1 (7 days), P2 (31 days). */
-    priority: z.enum(PRIORITIES),
-    /** open | in-progress | done | wont-do */
-    status: z.enum(ACTION_STATUSES),
-    /** Date it was done; required when status is done, forbidden otherwise. */
-    completed: isoDate.optional(),
-    /** Link to the ticket that tracks it. */
-    ticket: httpUrl.optional(),
-  })
-  .superRefine((action, ctx) => {
-    if (action.status === 'done' && action.completed === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['completed'], message: 'is required when status is done; add the date it was done, e.g. completed: 2026-03-20' });
-    }
-    if (action.status !== 'done' && action.completed !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['completed'], message: `is only allowed when status is done (this action is ${action.status}); remove it or set status: done` });
-    }
-  }, {
-    // An unknown key's issue has no path yet while checks run (zod adds it when parsing ends).
-    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'status' || issue.path?.[0] === 'completed'),
-  });
+export function actionSchemaIn(dates?: { deadline: DateRange; completed: DateRange }) {
+  // With `dates`, the deadline and completed date must fall in those ranges (postmortem.ts builds them from today).
+  return z
+    .strictObject({
+      /** What will be done. */
+      title: nonBlank('must say what will be done'),
+      /** The team or person who owns it. */
+      owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).regex(/\S/, 'every action needs an owner'),
+      /** Due date, YYYY-MM-DD. */
+      deadline: isoDateIn(dates?.deadline),
+      /** P0 (next business day), P1 (7 days), P2 (31 days). */
+      priority: z.enum(PRIORITIES),
+      /** open | in-progress | done | wont-do */
+      status: z.enum(ACTION_STATUSES),
+      /** Date it was done; required when status is done, forbidden otherwise. */
+      completed: isoDateIn(dates?.completed).optional(),
+      /** Link to the ticket that tracks it. */
+      ticket: httpUrl.optional(),
+    })
+    .superRefine((action, ctx) => {
+      if (action.status === 'done' && action.completed === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['completed'], message: 'is required when status is done; add the date it was done, e.g. completed: 2026-03-20' });
+      }
+      if (action.status !== 'done' && action.completed !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['completed'], message: `is only allowed when status is done (this action is ${action.status}); remove it or set status: done` });
+      }
+    }, {
+      // An unknown key's issue has no path yet while checks run (zod adds it when parsing ends).
+      when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'status' || issue.path?.[0] === 'completed'),
+    });
+}
+
+// An action with any dates: the shape, for types.
+export const actionSchema = actionSchemaIn();
 
 export type Action = z.output<typeof actionSchema>;

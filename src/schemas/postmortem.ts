@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { slug, postmortemId, offsetDateTime, timeZone, httpUrl, dateTimeProblem } from './common.ts';
+import { slug, postmortemId, offsetDateTimeIn, timeZone, httpUrl, dateTimeProblem, dateRange, rangeProblem, nonBlank, money, hours, figure, LIMITS, type DateRange } from './common.ts';
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
-import { actionSchema } from './action.ts';
-import { instant, millisOf, resolveTimeline } from '../domain/time.ts';
+import { actionSchemaIn } from './action.ts';
+import { instant, millisOf, resolveTimeline, todayFrom } from '../domain/time.ts';
 
 export const KINDS = ['incident', 'missed-deadline', 'failed-launch', 'lost-deal', 'other'] as const;
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
@@ -19,13 +19,24 @@ const factor = z.union([score, z.strictObject({ score, notes: z.string().optiona
   error: 'must be a score 0–3 or { score: 0–3, notes: "…" }',
 });
 
-const money = z.number().nonnegative('must be 0 or more');
+/** The dates a post-mortem's fields accept, from LIMITS and today (YYYY-MM-DD). */
+export function dateRanges(today: string): { events: DateRange; deadlines: DateRange } {
+  return { events: dateRange(today, LIMITS.futureYears), deadlines: dateRange(today, LIMITS.deadlineYears) };
+}
 
 /** The shape of a post-mortem's frontmatter (docs/format.md#fields) without the rules between fields. */
-export function postmortemShape(settings: Settings) {
+export function postmortemShape(settings: Settings, today = todayFrom(undefined, settings.timezone)!) {
+  // `today` (YYYY-MM-DD; default: the clock's date in settings.timezone) bounds its dates.
+  const ranges = dateRanges(today);
+  const offsetDateTime = offsetDateTimeIn(ranges.events);
   return z.strictObject({
-    /** One-line title, 1–140 characters. */
-    title: z.string().min(1, 'must not be empty').max(140, 'must be at most 140 characters'),
+    /** One-line title, 1–140 characters; spaces around it are dropped. */
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be blank; say in one line what happened')
+      .max(140, 'must be at most 140 characters')
+      .regex(/^[^\r\n]*$/, 'must be one line; write the details in impact.summary or the body'),
     /** Unique id; default: the file name without extension. */
     id: postmortemId.optional(),
     /** What kind of failure this post-mortem is about. */
@@ -59,7 +70,7 @@ export function postmortemShape(settings: Settings) {
     }),
     /** Who and what was hurt. */
     impact: z.strictObject({
-      usersAffected: z.number().int('must be a whole number').nonnegative('must be 0 or more'),
+      usersAffected: figure(LIMITS.users, ' people').int('must be a whole number'),
       revenueLost: money,
       slaBreached: z.boolean(),
       summary: z.string().optional(),
@@ -67,18 +78,18 @@ export function postmortemShape(settings: Settings) {
     /** Chronological timeline, at least 2 entries. */
     timeline: timelineSchema,
     /** The 5 Whys, direct cause first; 3–7 entries. */
-    whys: z.array(z.string().min(1)).min(3, 'needs at least 3 whys (5 is the aim)').max(7, 'allows at most 7 whys (5 is the aim)'),
+    whys: z.array(nonBlank('must not be empty; say why the step before happened')).min(3, 'needs at least 3 whys (5 is the aim)').max(7, 'allows at most 7 whys (5 is the aim)'),
     /** The root cause. */
     rootCause: z.strictObject({
       category: z.enum(settings.categories as [string, ...string[]]),
-      summary: z.string().min(1, 'must state the root cause'),
+      summary: nonBlank('must state the root cause'),
     }),
     /** All ten contributing factors, each scored 0–3. */
     factors: z.strictObject(Object.fromEntries(FACTOR_KEYS.map((key) => [key, factor])) as Record<(typeof FACTOR_KEYS)[number], typeof factor>),
     /** What worked in the response; at least one entry. */
-    wentWell: z.array(z.string().min(1)).min(1, 'needs at least one thing that went well'),
+    wentWell: z.array(nonBlank('must not be empty; say what worked')).min(1, 'needs at least one thing that went well'),
     /** Follow-up actions. */
-    actions: z.array(actionSchema).default([]),
+    actions: z.array(actionSchemaIn({ deadline: ranges.deadlines, completed: ranges.events })).default([]),
     /** What was done to prevent a recurrence. */
     prevention: z
       .strictObject({
@@ -97,7 +108,7 @@ export function postmortemShape(settings: Settings) {
       .strictObject({
         slaCredits: money.optional(),
         vendorCosts: money.optional(),
-        engineeringHours: money.optional(),
+        engineeringHours: hours.optional(),
         loadedRate: money.optional(),
         churn: z.strictObject({ probability: z.number().min(0).max(1, 'is a probability from 0 to 1'), ltv: money }).optional(),
         brand: money.optional(),
@@ -125,10 +136,10 @@ export function postmortemShape(settings: Settings) {
 
 type Shape = z.output<ReturnType<typeof postmortemShape>>;
 
-const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'id', 'related', 'repeatOf']);
+const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status']);
 
 /** The rules between fields of one post-mortem (docs/format.md#errors). */
-function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
+function checkOrder(pm: Shape, settings: Settings, events: DateRange, ctx: z.RefinementCtx): void {
   const before = (a: string, b: string) => millisOf(a) <= millisOf(b);
   if (!before(pm.started, pm.detected)) {
     ctx.addIssue({ code: 'custom', path: ['detected'], message: `(${pm.detected}) is before started (${pm.started}); detection cannot precede the start` });
@@ -150,6 +161,12 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: entry.problem, params: { rule: entry.noOffset ? 'date-offset' : 'timeline-order' } });
       return;
     }
+    // An HH:MM entry takes its date from the entries before it; one written in full is checked here.
+    const outside = entry.at === pm.timeline[index].at ? rangeProblem(entry.at!, events) : undefined;
+    if (outside) {
+      ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: outside, params: { rule: 'schema' } });
+      return;
+    }
     if (previous && !(previous.millis <= entry.millis!)) {
       const shown = (iso: string) => instant(iso).setZone(zone).toFormat("yyyy-MM-dd HH:mm");
       const hint = /^\d\d:\d\d$/.test(pm.timeline[index].at)
@@ -163,9 +180,6 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
     }
     previous = { at: entry.at!, millis: entry.millis!, index };
   });
-  if (pm.id !== undefined && pm.repeatOf === pm.id) {
-    ctx.addIssue({ code: 'custom', path: ['repeatOf'], message: 'names this post-mortem itself; name the earlier post-mortem it repeats' });
-  }
   const regulatory = pm.regulatory;
   if (regulatory) {
     for (const framework of Object.keys(regulatory.notified)) {
@@ -177,17 +191,20 @@ function checkOrder(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['regulatory', 'frameworks'], message: 'includes osha, whose deadline depends on the event; add osha: fatality (8 h) or osha: hospitalisation (24 h)' });
     }
   }
-  pm.related.forEach((id, index) => {
-    if (id === pm.id) ctx.addIssue({ code: 'custom', path: ['related', index], message: 'names this post-mortem itself; list other post-mortems only' });
-  });
+  // related and repeatOf naming this post-mortem itself: crossCheck (validate.ts), which knows the
+  // id a file takes from its name too.
 }
 
-/** A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check and tests. */
-export function postmortemSchema(settings: Settings) {
+/**
+ * A post-mortem's frontmatter with every per-file rule: the schema used by the collection, check
+ * and tests. `today` (YYYY-MM-DD; default: the clock's date in settings.timezone) bounds its dates.
+ */
+export function postmortemSchema(settings: Settings, today = todayFrom(undefined, settings.timezone)!) {
+  const { events } = dateRanges(today);
   // Run the cross-field rules whenever the fields they read are valid, so one run reports
   // an unknown key and an out-of-order timeline together. An issue on the object itself (an
   // unknown key) has no path yet while checks run: zod fills it in only when parsing ends.
-  return postmortemShape(settings).superRefine((pm, ctx) => checkOrder(pm, settings, ctx), {
+  return postmortemShape(settings, today).superRefine((pm, ctx) => checkOrder(pm, settings, events, ctx), {
     when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path?.[0]))),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, timeZone, httpUrl } from './common.ts';
+import { slug, timeZone, httpUrl, money } from './common.ts';
 
 /** The ten contributing-factor keys; also the default root-cause categories. */
 export const FACTOR_KEYS = [
@@ -32,6 +32,7 @@ export const LINT_RULES = [
   'architecture-rfc',
   'narrative-attribute',
   'personal-data',
+  'duplicate-related',
 ] as const;
 
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */
@@ -47,7 +48,7 @@ export const settingsSchema = z.strictObject({
   /** ISO 4217 currency code of every money figure. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD or EUR').default('USD'),
   /** Loaded cost of one engineering hour, the default for cost.loadedRate. */
-  loadedRate: z.number().nonnegative().default(100),
+  loadedRate: money.default(100),
   /** The industry whose regulatory focus the site shows. */
   industry: z.enum(INDUSTRIES).default('other'),
   /** People's names, for the blameless-language check. */

@@ -78,9 +78,9 @@ const DASHES = [[], [6, 4], [2, 3]];
 function formatter(unit: ChartUnit, currency: string, compact: boolean): (value: number) => string {
   switch (unit) {
     case 'count':
-      return (value) => value.toLocaleString('en-US');
+      return (value) => value.toLocaleString('en-US', { signDisplay: 'negative' });
     case 'percent':
-      return (value) => `${Math.round(value)}%`;
+      return (value) => `${Math.round(value) || 0}%`;
     case 'minutes':
       return (value) => {
         const m = Math.round(value);
@@ -89,7 +89,7 @@ function formatter(unit: ChartUnit, currency: string, compact: boolean): (value:
         return m % 60 && !compact ? `${h} h ${m % 60} min` : `${compact ? Math.round((m / 60) * 10) / 10 : h} h`;
       };
     case 'money': {
-      const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2 });
+      const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2, signDisplay: 'negative' });
       return (value) => format.format(value);
     }
   }

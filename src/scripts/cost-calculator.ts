@@ -8,7 +8,7 @@ export function startCostCalculator(): void {
   const form = document.querySelector<HTMLFormElement>('[data-cost-calculator]');
   if (!form) return;
   const defaultRate = Number(form.dataset.defaultRate);
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: form.dataset.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: form.dataset.currency, minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
   const show = (name: string, text: string) => {
     const output = document.querySelector<HTMLOutputElement>(`output[name="${name}"]`);
     if (output && output.value !== text) output.value = text;

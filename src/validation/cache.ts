@@ -14,7 +14,7 @@ import { validateFile, type ValidEntry, type Validation } from './validate.ts';
  * cold check takes about 9 s on two cores, a warm one about 3 s (docs/performance.md).
  *
  * A result is reused only when everything it depends on is the same: the file's text and path, the
- * settings file, the names the blameless check looks for (lint only), and the code that computed
+ * settings file, the day (dates are checked against today), the names the blameless check looks for (lint only), and the code that computed
  * it (every module `check` and the build's loader import, found by codeVersion; the lockfiles and
  * the Node version). A stale cache therefore cannot change an answer; it can only be slower.
  * HINDSIGHT_NO_CACHE=1 switches it off. It lives in HINDSIGHT_CACHE_DIR when that is set (each test
@@ -67,13 +67,13 @@ export class CheckCache {
     this.storedLints = storedLints;
   }
 
-  /** The cache for a library with this settings text, or undefined when caching is off. */
-  static open(settingsText: string | undefined, env: NodeJS.ProcessEnv = process.env): CheckCache | undefined {
+  /** The cache for a library with this settings text and today's date, or undefined when caching is off. */
+  static open(settingsText: string | undefined, today = '', env: NodeJS.ProcessEnv = process.env): CheckCache | undefined {
     if (env.HINDSIGHT_NO_CACHE === '1') return undefined;
     // V8's own serialisation: four times faster to write than JSON for a library's results (the
     // Node version is part of the context, so a file is never read by another V8).
     const path = env.HINDSIGHT_CACHE_DIR ? join(resolve(env.HINDSIGHT_CACHE_DIR), 'hindsight-check.v8') : join(ROOT, 'node_modules/.cache/hindsight/check.v8');
-    const context = hash(`${VERSION}\0${process.version}\0${codeVersion()}\0${settingsText ?? '(no settings.yaml)'}`);
+    const context = hash(`${VERSION}\0${process.version}\0${codeVersion()}\0${today}\0${settingsText ?? '(no settings.yaml)'}`);
     try {
       const bytes = readFileSync(path);
       const length = bytes.readUInt32LE(0);

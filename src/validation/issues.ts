@@ -37,6 +37,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
   const shown = show(value);
   switch (issue.code) {
     case 'invalid_type': {
+      // YAML's .nan and .inf are numbers to the parser, but no amount or count.
+      if (typeof value === 'number' && !Number.isFinite(value) && issue.expected === 'number') return `must be a finite number, not ${shown}; write the figure in digits, e.g. 12000`;
       const custom = !issue.message.startsWith('Invalid input');
       if (value === undefined) return custom ? `is required; it ${issue.message}` : `is required (expected ${article(issue.expected)})`;
       return custom ? `${issue.message}, not ${shown}` : `must be ${article(issue.expected)}, not ${shown}`;
@@ -65,6 +67,8 @@ function show(value: unknown): string {
   if (value === null) return 'null (empty)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // As YAML writes them (JSON would say null).
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan (not a number)' : value > 0 ? '.inf (infinity)' : '-.inf (minus infinity)';
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
+import { checkToday, validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
 import { findSecretsAhead, lintFile, lintSettingsFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
@@ -99,8 +99,9 @@ export async function checkLibrary(
   try {
     const settingsFile = { file: listed.settings.file, text: readSettingsText(listed.settings.path) };
     // Results of unchanged files are reused (cache.ts): a warm check of 10,000 files takes seconds.
-    const cache = CheckCache.open(settingsFile.text);
     const settings = validateSettings(settingsFile.file, settingsFile.text).value;
+    // Dates are checked against today (validate.ts), so a result holds for that day only.
+    const cache = CheckCache.open(settingsFile.text, settings && checkToday(settings));
     // With nothing stored for this library (a first run, new settings or code) every file is new,
     // and the helper starts on them while this thread reads them; otherwise it shares what is new.
     const early = helper && settings && (!cache || cache.isEmpty()) ? helper.validate({ settings: settingsFile, files: listed.files }) : undefined;

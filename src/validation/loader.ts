@@ -27,10 +27,13 @@ export function postmortemLoader(root: string): Loader {
     load: async (context) => {
       // The files check reads, and only those (files.ts): the glob loader is given each by name.
       const files = listPostmortems(folder);
+      // Each file's id as the check found it, by absolute path: Astro's own reading of the frontmatter
+      // (YAML 1.1 types) turns `id: 2026-03-14` into a Date, and the site would take the file name.
+      let ids = new Map<string, string>();
       const base = glob({
         pattern: files.length ? files.map((file) => relative(folder, file).split(sep).join('/')) : '\0none',
         base: folder,
-        generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+        generateId: ({ entry, data }) => ids.get(resolve(folder, entry)) ?? (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
       });
       const settings = readSettings(root);
       const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
@@ -51,6 +54,7 @@ export function postmortemLoader(root: string): Loader {
       // that result instead of letting it parse each entry a second time; keyed by absolute path.
       // A file the check did not see falls back to Astro's parse of the frontmatter.
       const dataByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.data]));
+      ids = new Map(library.entries.map((entry) => [resolve(entry.file), entry.id]));
       // Astro keeps stored entries between builds and skips a file whose text is unchanged; after
       // an upgrade of the code that parsed and rendered them, every entry is stored again.
       if (context.meta.get('code') !== codeVersion()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { locate, nodeAt, position, readSource, readYamlFile } from './source.ts';
+import { beyondLimits, locate, nodeAt, position, readSource, readYamlFile, YAML_LIMITS } from './source.ts';
 
 const frontmatter = (yaml: string) => readSource('x.mdx', `---\n${yaml}\n---\nBody.\n`);
 const strict = (yaml: string) => parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, logLevel: 'error' });
@@ -104,5 +104,85 @@ describe('locate and nodeAt: positions of fields', () => {
     expect(nodeAt(source, ['actions', 0, 'owner'])?.range?.[0]).toBe(text.indexOf('sre') - source.frontmatterOffset);
     expect(nodeAt(source, ['actions', 0, 'deadline'])).toBeUndefined();
     expect(nodeAt(source, ['title', 'x'])).toBeUndefined();
+  });
+});
+
+describe('beyondLimits: what no parser is given (YAML_LIMITS)', () => {
+  const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1';
+
+  it.each([
+    ['mappings nested to the limit', nested(YAML_LIMITS.maxDepth)],
+    ['brackets, quotes and # inside quoted and plain text', 'title: "[[[[ {{{{"\nnote: it\'s [[[[ fine\nwhy: \'a \'\' [[[[\' # [[[['],
+    ['text of a block scalar, however indented', `notes: |\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(2 + i)}[{`).join('\n')}\nnext: 1`],
+    ['flow collections over several lines', 'a: [1,\n  [2, 3],\n  {b: [4]}]\nc: 5'],
+    ['many brackets, none deep', `a: [${'[1], '.repeat(100)}{b: 2}]\nc: "${'[{'.repeat(50)}"`],
+    ['unclosed brackets in plain text', Array.from({ length: 100 }, (_, i) => `k${i}: see [${i} and {notes`).join('\n')],
+  ])('passes %s', (_, yaml) => {
+    expect(beyondLimits(yaml)).toBeNull();
+  });
+
+  it.each([
+    ['mappings nested one level too deep', nested(YAML_LIMITS.maxDepth + 1), 'TOO_DEEP'],
+    ['lists of lists in brackets', `a: ${'['.repeat(100)}${']'.repeat(100)}`, 'TOO_DEEP'],
+    ['brackets across lines', `a:\n${Array.from({ length: 100 }, () => '  [').join('\n')}`, 'TOO_DEEP'],
+    ['lists of lists on one line', `a:\n  ${'- '.repeat(100)}x`, 'TOO_DEEP'],
+    ['more than a megabyte', `a: "${'x'.repeat(YAML_LIMITS.maxChars)}"`, 'TOO_LARGE'],
+  ])('refuses %s', (_, yaml, code) => {
+    expect(beyondLimits(yaml)?.code).toBe(code);
+  });
+
+  it('leaves both readers alone: no data, no document, one error', () => {
+    const source = frontmatter(`a: ${'['.repeat(10_000)}`);
+    expect(source.data).toBeUndefined();
+    expect(source.doc).toBeUndefined();
+    expect(source.yamlErrors.map((error) => error.code)).toEqual(['TOO_DEEP']);
+  });
+
+  it('lets the strict reader count aliases: the readers agree on a few, and refuse too many', () => {
+    expect(frontmatter('a: &x [1, 2]\nb: [*x, *x]').data).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
+    const source = frontmatter(`a: &x 1\nb: [${Array(101).fill('*x').join(', ')}]`);
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors.map((error) => error.code)).toEqual(['TOO_MANY_ALIASES']);
+  });
+});
+
+describe('position', () => {
+  it('gives the line and column of every offset, CRLF and empty lines included', () => {
+    const text = '---\na: 1\n\nbb: 2\r\nc\n---\nbody\nend';
+    const source = readSource('x.mdx', text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const before = text.slice(0, offset);
+      expect(position(source, offset), `offset ${offset}`).toEqual({ line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+    }
+  });
+
+  it('locates thousands of problems in a large file quickly', () => {
+    const source = readSource('x.mdx', `---\n${'whys: x\n'.repeat(100_000)}---\n`);
+    const start = performance.now();
+    for (let offset = 0; offset < source.text.length; offset += 40) position(source, offset);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('tags: only those of the core schema', () => {
+  it.each([
+    ['a local tag', 'a: !foo bar', '!foo'],
+    ['binary', 'a: !!binary aGVsbG8=', '!!binary'],
+    ['a set', 'a: !!set { x }', '!!set'],
+    ['a tag on a key', '!foo a: 1', '!foo'],
+  ])('refuses %s (Astro\'s YAML reader throws on it)', (_, yaml, tag) => {
+    const source = frontmatter(yaml);
+    expect(source.data).toBeUndefined();
+    expect(source.yamlErrors).toHaveLength(1);
+    expect(source.yamlErrors[0]).toMatchObject({ code: 'TAG_RESOLVE_FAILED', message: `the tag ${tag} is not one of YAML's core schema` });
+  });
+
+  it.each([
+    ['!!str 42', '42'],
+    ['!!int "7"', 7],
+    ['!<tag:yaml.org,2002:str> x', 'x'],
+    ['! x', 'x'],
+  ])('reads %s', (value, expected) => {
+    expect(frontmatter(`a: ${value}`).data).toEqual({ a: expected });
   });
 });

@@ -331,7 +331,8 @@ describe('action items (docs/format.md#actions: owner, deadline, priority, statu
 
 describe('rules across files (docs/format.md#errors: unique ids, related and repeatOf)', () => {
   const OTHER = 'content/postmortems/2025/dns-outage.mdx';
-  const other = postmortem({ 'id: INC-100': 'id: INC-099' });
+  // Started a day earlier: repeatOf must name an earlier post-mortem.
+  const other = postmortem({ 'id: INC-100': 'id: INC-099', 'started: 2026-03-14T09:12:00+01:00': 'started: 2026-03-13T09:12:00+01:00' });
   // Inserted after line 66, so on line 67.
   const withField = (line: string) => ({ '  discovered: 2026-03-14T09:20:00+01:00': `  discovered: 2026-03-14T09:20:00+01:00\n${line}` });
 
@@ -369,7 +370,7 @@ describe('rules across files (docs/format.md#errors: unique ids, related and rep
   it.each(cases)('$name', ({ edits, others, expected }) => expectProblems(check(postmortem(edits), { others }), expected));
 
   it('accepts related and repeatOf naming another post-mortem, by id or by file name', () => {
-    const noId = postmortem({ 'id: INC-100': null });
+    const noId = postmortem({ 'id: INC-100': null, 'started: 2026-03-14T09:12:00+01:00': 'started: 2026-03-13T09:12:00+01:00' });
     const problems = check(postmortem(withField('related: [INC-099, dns-outage-2]\nrepeatOf: INC-099')), {
       others: { [OTHER]: other, 'content/postmortems/2025/dns-outage-2.mdx': noId },
     });
@@ -561,7 +562,7 @@ the edges did not have, so they rejected the origin and checkout returned 502s f
 `;
 
   it('yields no problem, and keeps every value as written', () => {
-    const earlier = postmortem({ 'id: INC-100': 'id: INC-2025-031' });
+    const earlier = postmortem({ 'id: INC-100': 'id: INC-2025-031', 'started: 2026-03-14T09:12:00+01:00': 'started: 2025-11-02T09:12:00+01:00' });
     const result = validateLibrary({ file: SETTINGS, text: 'timezone: Europe/Berlin\nloadedRate: 120\n' }, [
       { file: 'content/postmortems/2026/cdn-push.mdx', text: FORMAT_EXAMPLE },
       { file: 'content/postmortems/2025/cdn-push-2025.mdx', text: earlier },

@@ -310,3 +310,21 @@ describe('architecture-rfc', () => {
     );
   });
 });
+
+describe('duplicate-related', () => {
+  it.each([
+    [[], []],
+    [['INC-1', 'INC-2'], []],
+    [['INC-1', 'INC-1'], ['duplicate-related related.1']],
+    [['INC-1', 'INC-2', 'INC-1', 'INC-1'], ['duplicate-related related.2', 'duplicate-related related.3']],
+    // Ids are compared as written: a different case is a missing reference (crossCheck), not a repeat.
+    [['INC-1', 'inc-1'], []],
+  ])('%j', (related, expected) => {
+    expect(warnings(postmortem({ related }))).toEqual(expected);
+  });
+
+  it('names where the id is listed first, and accepts the same id in repeatOf', () => {
+    const findings = frontmatterWarnings(postmortem({ related: ['INC-7', 'INC-9', 'INC-7'], repeatOf: 'INC-7' }), settings());
+    expect(findings.map((finding) => finding.message)).toEqual(['lists "INC-7" again (it is related[0] already); remove this entry']);
+  });
+});

@@ -80,7 +80,21 @@ export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFi
   if (pm.prevention?.architectureChange?.needed && !pm.prevention.architectureChange.rfc) {
     findings.push({ path: ['prevention', 'architectureChange'], rule: 'architecture-rfc', message: 'says an architecture change is needed but links no RFC; add rfc: <URL of the design document>' });
   }
+  findings.push(...duplicateRelated(pm.related));
   return findings;
+}
+
+/** An id listed twice in related: each later listing, naming where it first appears. */
+function duplicateRelated(related: readonly string[]): FieldFinding[] {
+  const first = new Map<string, number>();
+  return related.flatMap((id, index) => {
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return [];
+    }
+    return [{ path: ['related', index], rule: 'duplicate-related', message: `lists "${id}" again (it is related[${earlier}] already); remove this entry` }];
+  });
 }
 
 /** SEV-1 timelines are minute by minute: no gap longer than settings.sev1MaxGapMinutes before resolution. */
