@@ -8,6 +8,8 @@ describe('what a narrative may hold (findUnsafe)', () => {
   it.each([
     // Code: runs on the build machine.
     ['an expression', 'Home: {process.env.HOME}\n', ['narrative-code']],
+    ['code between two comments', '{/* a */ process.exit(1) /* b */}\n', ['narrative-code']],
+    ['code after a line comment', '{/* a */ // b\nprocess.exit(1)}\n', ['narrative-code']],
     ['an import', "import x from 'y';\n\nText.\n", ['narrative-code']],
     ['an export', 'export const a = 1;\n', ['narrative-code']],
     ['a component', '<Callout>x</Callout>\n', ['narrative-code']],
@@ -43,6 +45,7 @@ describe('what a narrative may hold (findUnsafe)', () => {
     ['Markdown and GFM', '## What happened\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~no~~ **yes** [link](https://x.example) ![pic](https://x.example/a.png)\n'],
     ['plain HTML from the allow-list', '<details><summary>More</summary>Text<br />and <kbd>Ctrl</kbd>, <sup>1</sup></details>\n'],
     ['an MDX comment', 'Before {/* a note */} after.\n'],
+    ['two comments in one expression', '{/* one */ /* two */}\n'],
     ['code that merely shows code', '```js\nimport x from "y";\n{process.env.HOME}\n<script>alert(1)</script>\n```\n\n`{x}` and `<Callout>`\n'],
     ['escaped braces', 'A literal \\{ brace \\}.\n'],
     ['mailto, tel and relative links', '[mail](mailto:sre@x.example) [call](tel:+1) [page](../other/) [anchor](#top)\n'],

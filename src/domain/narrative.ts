@@ -168,7 +168,8 @@ export function findUnsafe(tree: unknown, { allowCode = false, parseHtml }: { al
 
 type Add = (offset: number, rule: NarrativeRule, message: string) => void;
 
-const isComment = (value: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
+/** An expression that is nothing but comments (an MDX comment), with no code between them. */
+const isComment = (value: string) => /^\s*\/\*/.test(value) && value.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 37).trim()}…` : text.trim());
 
 /** Checks an element written as JSX; false when it is refused as a whole. */
