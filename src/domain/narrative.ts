@@ -131,12 +131,17 @@ interface TreeNode {
  */
 export function findUnsafe(tree: unknown, { allowCode = false, parseHtml }: { allowCode?: boolean; parseHtml?: (html: string) => unknown } = {}): NarrativeFinding[] {
   const findings: NarrativeFinding[] = [];
-  const pending: { node: TreeNode; offset: number }[] = [{ node: tree as TreeNode, offset: 0 }];
+  // Two stacks rather than one of pairs: this walks every node of every narrative of a library.
+  const nodes: TreeNode[] = [tree as TreeNode];
+  const offsets: number[] = [0];
   const add = (offset: number, rule: NarrativeRule, message: string) => findings.push({ offset, rule, message });
-  while (pending.length) {
-    const { node, offset: parentOffset } = pending.pop()!;
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const parentOffset = offsets.pop()!;
     const offset = node.position?.start.offset ?? parentOffset;
     switch (node.type) {
+      case 'text':
+        continue;
       case 'mdxjsEsm':
         if (!allowCode) add(offset, 'narrative-code', `holds an import or export, which runs as JavaScript when the site is built; ${OPT_IN}`);
         break;
@@ -161,7 +166,11 @@ export function findUnsafe(tree: unknown, { allowCode = false, parseHtml }: { al
         if (parseHtml) checkHast(parseHtml(String(node.value ?? '')) as TreeNode, offset, add);
         break;
     }
-    for (const child of node.children ?? []) pending.push({ node: child, offset });
+    const children = node.children;
+    if (children) for (let i = 0; i < children.length; i++) {
+      nodes.push(children[i]);
+      offsets.push(offset);
+    }
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -290,6 +299,11 @@ export function localImages(tree: unknown): { url: string; offset: number }[] {
 /** Limits on a narrative's size and nesting, below what the parser and compiler can take. */
 export const NARRATIVE_LIMITS = { characters: 2_000_000, depth: 64 } as const;
 
+/** A line start that is no container marker, indentation or fence. */
+const PLAIN_START = /[\p{L}(\["'_!|#]/u;
+/** What can open a level on a line: an expression or an element. */
+const OPENS = /[{<]/;
+
 /** Elements that have no closing tag (in HTML), so they do not nest. */
 const VOID_TAG = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/i;
 
@@ -311,7 +325,13 @@ export function nestingProblem(body: string): { offset: number; message: string 
   let expression = 0;
   let brackets = 0;
   for (let start = 0; start < body.length; ) {
-    const end = body.indexOf('\n', start) === -1 ? body.length : body.indexOf('\n', start) + 1;
+    const newline = body.indexOf('\n', start);
+    const end = newline === -1 ? body.length : newline + 1;
+    // Most lines are prose that starts with a letter and opens nothing: nothing to measure.
+    if (!fence && expression === 0 && PLAIN_START.test(body[start] ?? '') && !OPENS.test(body.slice(start, end))) {
+      start = end;
+      continue;
+    }
     const line = body.slice(start, end);
     const fenceMark = /^\s*(?:>\s*)*(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
