@@ -1,4 +1,4 @@
-// npm run check [-- --strict] [-- --format text|github|json] [files…]
+// npm run check [-- --strict] [-- --format text|github|json] [files…] | -- --explain <rule>
 // Validates and lints the library without building the site.
 import { existsSync } from 'node:fs';
 import { enableCompileCache, getCompileCacheDir } from 'node:module';
@@ -9,15 +9,25 @@ enableCompileCache();
 const compiled = getCompileCacheDir();
 if (compiled) process.env.NODE_COMPILE_CACHE ??= compiled;
 const { checkLibrary, contentRoot } = await import('../src/validation/load.ts');
-const { parseCheckArgs } = await import('./lib/args.ts');
+const { CHECK_USAGE, parseCheckArgs } = await import('./lib/args.ts');
 const { render } = await import('./lib/report.ts');
 
 let args;
 try {
   args = parseCheckArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(`check: ${(error as Error).message}\nusage: npm run check -- [--strict] [--format text|github|json] [files…]`);
+  console.error(`check: ${(error as Error).message}\n${CHECK_USAGE}`);
   process.exit(2);
+}
+if (args.help) {
+  console.log(CHECK_USAGE);
+  process.exit(0);
+}
+if (args.explain !== undefined) {
+  const { explain } = await import('./lib/rules-doc.ts');
+  const { text, found } = explain(args.explain);
+  (found ? console.log : console.error)(found ? text : `check: ${text}`);
+  process.exit(found ? 0 : 2);
 }
 
 const missing = args.files.filter((file) => !existsSync(file));

@@ -32,9 +32,12 @@ import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
 
 /** A narrative the build refuses to render; its message is for the author. */
 export class NarrativeRefused extends Error {
-  constructor(message: string) {
+  /** The rule check reports the same problem under (src/core/rulebook.ts). */
+  readonly rule: string;
+  constructor(message: string, rule: string) {
     super(message);
     this.name = 'NarrativeRefused';
+    this.rule = rule;
   }
 }
 
@@ -74,17 +77,17 @@ export async function createNarrativeRenderer(markdown: MarkdownSettings, { allo
   const features = { gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false };
   return async (body, file) => {
     const limit = nestingProblem(body);
-    if (limit) throw new NarrativeRefused(limit.message);
+    if (limit) throw new NarrativeRefused(limit.message, 'narrative-size');
     let tree: unknown;
     try {
       tree = mdxToMdast(body, { position: false });
     } catch (error) {
       if (allowCode) return undefined;
-      throw new NarrativeRefused(`is not valid MDX: ${(error as Error).message.split('\n')[0]}`);
+      throw new NarrativeRefused(`is not valid MDX: ${(error as Error).message.split('\n')[0]}`, 'mdx-syntax');
     }
     const refused = findUnsafe(tree).filter((finding) => finding.rule !== 'narrative-attribute');
     const code = refused.some((finding) => finding.rule === 'narrative-code');
-    if (refused.length && !allowCode) throw new NarrativeRefused(refused[0].message);
+    if (refused.length && !allowCode) throw new NarrativeRefused(refused[0].message, refused[0].rule);
     // Imports and exports need a module of their own: @astrojs/mdx's.
     if (allowCode && (tree as { children: { type: string }[] }).children.some((node) => node.type === 'mdxjsEsm')) return undefined;
     const astro: SatteriAstroData = { frontmatter: {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() };
@@ -135,7 +138,7 @@ export function clean(html: string, file?: string, media?: NarrativeMedia): stri
 /** Copies an image beside a post-mortem into the media folder; its URL on the site. */
 function copyImage(url: string, file: string, media: NarrativeMedia): string | undefined {
   const found = resolveLocalImage(url, file, media.root);
-  if ('problem' in found || !existsSync(found.path)) throw new NarrativeRefused(`shows the image ${url}, which ${'problem' in found ? found.problem : 'does not exist'}`);
+  if ('problem' in found || !existsSync(found.path)) throw new NarrativeRefused(`shows the image ${url}, which ${'problem' in found ? found.problem : 'does not exist'}`, 'narrative-image');
   const name = `${createHash('sha256').update(readFileSync(found.path)).digest('hex').slice(0, 20)}${extname(found.path).toLowerCase()}`;
   mkdirSync(media.folder, { recursive: true });
   const target = join(media.folder, name);

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LINT_RULES } from '../core/rulebook.ts';
 import { slug, timeZone, httpUrl, money } from './common.ts';
 
 /** The ten contributing-factor keys; also the default root-cause categories. */
@@ -20,20 +21,8 @@ export const INDUSTRIES = ['fintech', 'healthcare', 'saas', 'e-commerce', 'manuf
 
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 
-/** The lint rules settings may switch off or raise; secrets and MDX syntax errors are never optional. */
-export const LINT_RULES = [
-  'blame-phrase',
-  'blame-person',
-  'whys-count',
-  'went-well-count',
-  'summary-late',
-  'action-deadline',
-  'sev1-timeline-gap',
-  'architecture-rfc',
-  'narrative-attribute',
-  'personal-data',
-  'duplicate-related',
-] as const;
+/** The lint rules settings may switch off or raise: the rulebook's warnings (src/core/rulebook.ts). */
+export { LINT_RULES };
 
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */
 export const settingsSchema = z.strictObject({

@@ -115,7 +115,7 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
       .then(
         (rendered) => {
           // Only a library that allows code hands a narrative to @astrojs/mdx, which runs it.
-          if (!rendered) return allowCode ? store.set(entry) : void refused.push(`${entry.filePath ?? entry.id}  could not be rendered`);
+          if (!rendered) return allowCode ? store.set(entry) : void refused.push(`${entry.filePath ?? entry.id}  body  could not be rendered  [error: mdx-syntax]`);
           const narrativeFile = join(folder, `${entry.digest ?? entry.id}.html`);
           writeFileSync(narrativeFile, rendered.html);
           // Nor is the body kept: nothing reads it once rendered.
@@ -123,7 +123,8 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
         },
         (error: unknown) => {
           if (allowCode && !(error instanceof NarrativeRefused)) return store.set(entry);
-          refused.push(`${entry.filePath ?? entry.id}  body  ${error instanceof NarrativeRefused ? error.message : `could not be rendered: ${(error as Error).message?.split('\n')[0]}`}  [error: narrative]`);
+          const [message, rule] = error instanceof NarrativeRefused ? [error.message, error.rule] : [`could not be rendered: ${(error as Error).message?.split('\n')[0]}`, 'mdx-syntax'];
+          refused.push(`${entry.filePath ?? entry.id}  body  ${message}  [error: ${rule}]`);
         },
       )
       .then(() => undefined);
