@@ -71,6 +71,12 @@ function pattern(colour: string, background: string, kind: 'solid' | 'stripes' |
   return ctx.createPattern(tile, 'repeat') ?? colour;
 }
 
+/**
+ * The keys of severity series (the schema's SEVERITIES, which this bundle does not import: it would
+ * bring zod along), in the order of the severity colours of `palette().series`.
+ */
+const SEVERITY_KEYS: readonly string[] = ['SEV-1', 'SEV-2', 'SEV-3'];
+
 const FILLS = ['stripes', 'dots', 'solid'] as const;
 const POINTS = ['circle', 'triangle', 'rect', 'rectRot'] as const;
 const DASHES = [[], [6, 4], [2, 3]];
@@ -256,10 +262,12 @@ function minuteStep(spec: ChartSpec): number {
 function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartConfiguration {
   const full = formatter(spec.unit, spec.currency, false);
   const compact = formatter(spec.unit, spec.currency, true);
-  const severity = spec.id === 'chart-severity';
+  // A chart whose series are the severities (keyed SEV-1…) keeps their colours and fills; other
+  // charts take accent, then red, then blue. Told by the data, not by which chart it is.
+  const severity = spec.series.length > 0 && spec.series.every((series) => SEVERITY_KEYS.includes(series.key));
   const datasets = spec.series.map((series, index): ChartDataset => {
-    // Severity keeps its own colours; other charts take accent, then red, then blue.
-    const colour = severity ? colours.series[index] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
+    const tone = severity ? SEVERITY_KEYS.indexOf(series.key) : index;
+    const colour = severity ? colours.series[tone] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
     if (spec.kind === 'line') {
       return {
         type: 'line',
@@ -279,7 +287,7 @@ function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartCon
       type: 'bar',
       label: series.label,
       data: series.data,
-      backgroundColor: severity ? pattern(colour, colours.bg, FILLS[index % FILLS.length]) : colour,
+      backgroundColor: severity ? pattern(colour, colours.bg, FILLS[tone % FILLS.length]) : colour,
       borderColor: colour,
       borderWidth: 1.5,
       maxBarThickness: 56,
