@@ -1,6 +1,9 @@
 // The action tracker of /actions/ (components/ActionTracker.astro) in the browser.
 // Progressive enhancement: the table is complete without this. With it, the form filters and
 // sorts rows in place and keeps its choices in the address, so a filtered view can be shared.
+import type { Action } from '../schemas/action.ts';
+import { isOpen } from '../domain/actions.ts';
+
 const PRIORITY: Record<string, number> = { P0: 0, P1: 1, P2: 2 };
 const byDeadline = (a: HTMLElement, b: HTMLElement) => a.dataset.deadline!.localeCompare(b.dataset.deadline!);
 const compare: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
@@ -35,7 +38,7 @@ export function startActionTracker(): void {
       for (const row of rows) {
         const { status, priority, owner, overdue } = row.dataset;
         const match =
-          (!chosen.status || (chosen.status === 'active' ? status === 'open' || status === 'in-progress' : status === chosen.status)) &&
+          (!chosen.status || (chosen.status === 'active' ? isOpen({ status: status as Action['status'] }) : status === chosen.status)) &&
           (!chosen.priority || priority === chosen.priority) &&
           (!chosen.owner || owner === chosen.owner) &&
           (!overdueOnly.checked || overdue === '1');

@@ -17,6 +17,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { ChartSpec, ChartUnit } from '../domain/review.ts';
+import { formatCount, formatPercentValue } from '../domain/numbers.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
 
@@ -84,9 +85,10 @@ const DASHES = [[], [6, 4], [2, 3]];
 function formatter(unit: ChartUnit, currency: string, compact: boolean): (value: number) => string {
   switch (unit) {
     case 'count':
-      return (value) => value.toLocaleString('en-US');
+      return formatCount;
     case 'percent':
-      return (value) => `${Math.round(value)}%`;
+      // Whole percents on the chart; the table beside it has one decimal.
+      return (value) => formatPercentValue(value, 0);
     case 'minutes':
       return (value) => {
         const m = Math.round(value);

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../../library.ts';
 import { quarterStats } from '../../domain/quarters.ts';
-import { quarterRecord } from '../../domain/review.ts';
+import { quarterRecord } from '../../domain/records.ts';
 
 /** docs/site.md#json-files: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
 export const GET: APIRoute = async () => {
