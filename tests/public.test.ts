@@ -7,7 +7,7 @@ import { loadLibrary } from '../src/validation/load.ts';
 import { buildLibrary, type Incident } from '../src/domain/library.ts';
 import { quarterStats } from '../src/domain/quarters.ts';
 import { byCategory, byService } from '../src/domain/groups.ts';
-import { formatMoney } from '../src/domain/format.ts';
+import { formatMoney } from '../src/domain/numbers.ts';
 
 // docs/site.md#public-build: tests/fixtures/basic mixes internal and public post-mortems (EXPECTED.md,
 // "With HINDSIGHT_VISIBILITY=public"). The build must hold only INC-2026-002 and

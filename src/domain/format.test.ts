@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionTiming,
-  costLines,
-  durationAttribute,
-  formatCount,
-  formatElapsed,
-  formatMinutes,
-  formatMoney,
-  formatPercent,
-  humanize,
-  localInstant,
-  openActions,
-  timelineRows,
-  zoneAbbreviation,
-} from './format.ts';
+import { actionTiming, costLines, durationAttribute, formatElapsed, formatMinutes, localInstant, timelineRows, zoneAbbreviation } from './format.ts';
+import { formatCount, formatMoney, formatPercent } from './numbers.ts';
+import { humanize } from './labels.ts';
+import { openActions } from './actions.ts';
 import { cost } from './figures.ts';
 import type { ActionItem } from './library.ts';
 

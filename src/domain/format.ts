@@ -1,54 +1,19 @@
 import { DateTime } from 'luxon';
 import type { Postmortem } from '../schemas/postmortem.ts';
-import type { Action } from '../schemas/action.ts';
 import type { ActionItem, Incident, TimelineItem } from './library.ts';
-import { daysUntil } from './actions.ts';
+import { daysUntil, isOpen } from './actions.ts';
 import { costParts } from './figures.ts';
-import type { Clock, Obligation, ObligationState } from './regulatory.ts';
+import { KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, STATUS_LABELS, humanize } from './labels.ts';
+import { formatCount, formatMoney, formatPercent, plural } from './numbers.ts';
+import type { Clock, Obligation } from './regulatory.ts';
 import { inZone, instant, minutesBetween } from './time.ts';
 
 /*
- * Formatting for display: turns the model's plain numbers, ISO strings and enum keys into the
- * words and figures people read. Pure functions, no Astro import; components only call these.
+ * Formatting for display: durations, instants and dates, timelines, action and obligation timing,
+ * cost lines and filter facets, in the words people read. Numbers and percentages are in
+ * numbers.ts, the words for enum keys in labels.ts, the JSON records in records.ts. Pure
+ * functions, no Astro import; components only call these.
  */
-
-const LOCALE = 'en-US';
-
-// ---------------------------------------------------------------------------------------------
-// Money and numbers
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * Every number shown gets a minus sign only when it is below zero as shown: never "-$0.00" or
- * "-0" for -0 (YAML's `-0`, or a product with it) or for -0.001 rounded away.
- */
-export const SIGN = { signDisplay: 'negative' } as const;
-
-/** An amount in `currency` (ISO 4217) with exactly 2 decimals, e.g. `€1,234.50`. */
-export function formatMoney(amount: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2, ...SIGN });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(amount);
-}
-
-/** A count with thousands separators, e.g. `48,000`. */
-export function formatCount(value: number): string {
-  return value.toLocaleString(LOCALE, SIGN);
-}
-
-/** A share 0–1 as a percentage with up to 2 decimals, e.g. `0.2%`. */
-export function formatPercent(share: number): string {
-  return `${(share * 100).toLocaleString(LOCALE, { maximumFractionDigits: 2, ...SIGN })}%`;
-}
-
-/** `1 post-mortem`, `3 post-mortems`. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Durations
@@ -184,76 +149,11 @@ export function formatElapsed(minutes: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Labels for enum keys
-
-export const SEVERITY_LABELS: Record<Postmortem['severity'], string> = {
-  'SEV-1': 'Revenue impact',
-  'SEV-2': 'Customer impact',
-  'SEV-3': 'Internal impact',
-};
-
-export const KIND_LABELS: Record<Postmortem['kind'], string> = {
-  incident: 'Incident',
-  'missed-deadline': 'Missed deadline',
-  'failed-launch': 'Failed launch',
-  'lost-deal': 'Lost deal',
-  other: 'Other',
-};
-
-export const STATUS_LABELS: Record<Postmortem['status'], string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  published: 'Published',
-};
-
-export const ACTION_STATUS_LABELS: Record<Action['status'], string> = {
-  open: 'Open',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'wont-do': 'Won’t do',
-};
-
-export const PRIORITY_LABELS: Record<Action['priority'], string> = {
-  P0: 'P0 · next business day',
-  P1: 'P1 · within 7 days',
-  P2: 'P2 · within 31 days',
-};
-
-export const DETECTION_LABELS: Record<Postmortem['detection']['method'], string> = {
-  monitoring: 'Monitoring',
-  'customer-report': 'Customer report',
-  'internal-discovery': 'Internal discovery',
-};
-
-export const MILESTONE_LABELS: Record<NonNullable<TimelineItem['mark']>, string> = {
-  alert: 'Alert',
-  notified: 'Notified',
-  investigating: 'Investigating',
-  'root-cause': 'Root cause found',
-  'fix-deployed': 'Fix deployed',
-  resolved: 'Resolved',
-};
-
-const WORD_OVERRIDES: Record<string, string> = { api: 'API', cdn: 'CDN', sla: 'SLA', sre: 'SRE', db: 'DB', dns: 'DNS' };
-
-/** A slug such as `knowledge-concentration` or `checkout-api` in words: `Knowledge concentration`, `Checkout API`. */
-export function humanize(slug: string): string {
-  const words = slug.split('-').filter(Boolean).map((word) => WORD_OVERRIDES[word] ?? word);
-  if (!words.length) return slug;
-  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
-}
-
-/** A contributing-factor score 0–3 in words. */
-export function scoreLabel(score: number): string {
-  return ['Not a factor', 'Minor', 'Significant', 'Major'][score] ?? String(score);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Actions
 
 /** What to say about an action's timing: `Overdue by 12 days`, `Due in 3 days`, `Due today`. */
 export function actionTiming(action: Pick<ActionItem, 'status' | 'deadline' | 'overdue'>, today: string): string | undefined {
-  if (action.status !== 'open' && action.status !== 'in-progress') return undefined;
+  if (!isOpen(action)) return undefined;
   const days = daysUntil(action.deadline, today);
   if (action.overdue) return `Overdue by ${plural(-days, 'day')}`;
   if (days === 0) return 'Due today';
@@ -269,33 +169,6 @@ export function ticketLabel(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** Open and in-progress actions, overdue first, then by deadline and priority. */
-export function openActions(actions: readonly ActionItem[]): ActionItem[] {
-  return actions
-    .filter((action) => action.status === 'open' || action.status === 'in-progress')
-    .sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        a.deadline.localeCompare(b.deadline) ||
-        a.priority.localeCompare(b.priority) ||
-        a.incident.localeCompare(b.incident),
-    );
-}
-
-/** One action as `actions.json` carries it (docs/site.md#json-files), without the incident id; no owner in a public build. */
-export function actionRecord(action: ActionItem) {
-  return {
-    title: action.title,
-    ...(action.owner === undefined ? {} : { owner: action.owner }),
-    deadline: action.deadline,
-    priority: action.priority,
-    status: action.status,
-    completed: action.completed ?? null,
-    overdue: action.overdue,
-    ticket: action.ticket ?? null,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,78 +265,13 @@ export interface HomeFigures {
 export function homeFigures(published: readonly Incident[], actions: readonly ActionItem[]): HomeFigures {
   return {
     published: published.length,
-    openActions: actions.filter((action) => action.status === 'open' || action.status === 'in-progress').length,
+    openActions: actions.filter(isOpen).length,
     overdueActions: actions.filter((action) => action.overdue).length,
-  };
-}
-
-/**
- * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data. A
- * public build (`isPublic`) has no `cost` key: its model holds no money, and a cost of 0 would
- * read as a real figure.
- */
-export function incidentRecord(incident: Incident, isPublic = false) {
-  const pm = incident.data;
-  return {
-    id: incident.id,
-    url: incident.url,
-    title: incident.title,
-    kind: incident.kind,
-    severity: incident.severity,
-    status: incident.status,
-    visibility: pm.visibility,
-    quarter: incident.quarter,
-    services: incident.services,
-    teams: pm.teams,
-    tags: pm.tags,
-    category: incident.category,
-    started: pm.started,
-    detected: pm.detected,
-    resolved: pm.resolved ?? null,
-    reportCompleted: pm.reportCompleted ?? null,
-    durationMinutes: incident.durationMinutes,
-    timeToDetectMinutes: incident.timeToDetectMinutes,
-    timeToResolveMinutes: incident.timeToResolveMinutes,
-    detection: pm.detection.method,
-    usersAffected: pm.impact.usersAffected,
-    slaBreached: pm.impact.slaBreached,
-    ...(isPublic ? {} : { cost: { direct: incident.cost.direct, indirect: incident.cost.indirect, total: incident.cost.total, perMinute: incident.cost.perMinute } }),
-    repeatOf: incident.repeat?.of ?? null,
-    repeatDetected: incident.repeat ? incident.repeat.detected : null,
-    repeatedBy: incident.repeatedBy,
-    related: incident.related,
-    frameworks: pm.regulatory?.frameworks ?? [],
-    obligations: incident.obligations.map(obligationRecord),
-    actions: incident.actions.map(actionRecord),
-  };
-}
-
-/** One reporting obligation as `incidents.json` carries it: the deadline, its state as of today. */
-export function obligationRecord(obligation: Obligation) {
-  return {
-    framework: obligation.framework,
-    label: obligation.label,
-    text: obligation.text,
-    discovered: obligation.discovered,
-    clock: obligation.clock,
-    due: obligation.due,
-    dueDate: obligation.dueDate,
-    notified: obligation.notified,
-    state: obligation.state,
-    daysLeft: obligation.daysLeft,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Regulatory obligations
-
-export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = {
-  overdue: 'Overdue',
-  open: 'Open',
-  'no-clock': 'No fixed clock',
-  met: 'Met',
-  'met-late': 'Met late',
-};
 
 /**
  * Where an obligation stands, relative to today, in words: `due in 53 days`, `due today`,

@@ -1,7 +1,7 @@
 import { FACTOR_KEYS, type FactorKey } from '../schemas/settings.ts';
 import { PRIORITIES } from '../schemas/action.ts';
 import type { ActionItem, Incident } from './library.ts';
-import { isOverdue } from './actions.ts';
+import { bySoonestDeadline, isOpen, isOverdue } from './actions.ts';
 import { actionRates, byCountCostName, doneBy, quarterRange, type ActionRates } from './quarters.ts';
 
 /*
@@ -230,14 +230,6 @@ function spanOf(incidents: readonly Incident[]): string[] {
     if (last === undefined || quarter > last) last = quarter;
   }
   return first === undefined || last === undefined ? [] : quarterRange(first, last);
-}
-
-function isOpen(action: Pick<ActionItem, 'status'>): boolean {
-  return action.status === 'open' || action.status === 'in-progress';
-}
-
-function bySoonestDeadline(a: ActionItem, b: ActionItem): number {
-  return compareNames(a.deadline, b.deadline) || compareNames(a.incident, b.incident) || compareNames(a.title, b.title);
 }
 
 function compareNames(a: string, b: string): number {

@@ -3,7 +3,9 @@ import type { Action } from '../schemas/action.ts';
 import type { Settings, FactorKey } from '../schemas/settings.ts';
 import { FACTOR_KEYS } from '../schemas/settings.ts';
 import { durations, cost, type Cost, type Durations } from './figures.ts';
-import { isOverdue } from './actions.ts';
+import { isOverdue, openActions } from './actions.ts';
+import { quarterStats, type QuarterStats } from './quarters.ts';
+import { actionSummary, byCategory, byService, type ActionSummary, type CategoryGroup, type ServiceGroup } from './groups.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from './time.ts';
@@ -95,6 +97,23 @@ export interface Library {
   byId: Map<string, Incident>;
   /** Actions of published post-mortems. */
   actions: ActionItem[];
+
+  // Library-wide figures, each worked out on first use and then kept, so that every page reads the
+  // same numbers and none computes them again.
+
+  /**
+   * Every quarter from the first published post-mortem's to today's, quiet ones included, oldest
+   * first, with its figures (docs/format.md#per-quarter-the-quarterly-review).
+   */
+  readonly quarters: QuarterStats[];
+  /** Every root-cause category (those of settings.categories too), with its figures over `quarters`. */
+  readonly categories: CategoryGroup[];
+  /** Every affected service, with its figures. */
+  readonly services: ServiceGroup[];
+  /** Open actions of published post-mortems, overdue first (`openActions`). */
+  readonly openActions: ActionItem[];
+  /** The action tracker's figures as of today. */
+  readonly actionSummary: ActionSummary;
 }
 
 const VISIBLE_STATUSES = new Set(['published']);
@@ -131,7 +150,43 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   }
   incidents.sort(newestFirst);
   const published = incidents.filter((incident) => incident.counted);
-  return { settings, today: options.today, public: isPublic, incidents, published, byId, actions: published.flatMap((incident) => incident.actions) };
+  const actions = published.flatMap((incident) => incident.actions);
+  const { today } = options;
+  const quarters = once(() => quarterStats(published, today, settings.timezone));
+  const categories = once(() => byCategory(incidents, { quarters: quarters().map((stats) => stats.quarter), categories: settings.categories }));
+  const services = once(() => byService(incidents));
+  const open = once(() => openActions(actions));
+  const summary = once(() => actionSummary(actions, today));
+  return {
+    settings,
+    today,
+    public: isPublic,
+    incidents,
+    published,
+    byId,
+    actions,
+    get quarters() {
+      return quarters();
+    },
+    get categories() {
+      return categories();
+    },
+    get services() {
+      return services();
+    },
+    get openActions() {
+      return open();
+    },
+    get actionSummary() {
+      return summary();
+    },
+  };
+}
+
+/** `compute`, run on the first call only; later calls return what it returned. */
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | undefined;
+  return () => (value ??= { result: compute() }).result;
 }
 
 function newestFirst(a: Incident, b: Incident): number {

@@ -2,13 +2,15 @@ import { SEVERITIES } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
-import { actionRecord, formatCount, formatMinutes, formatMoney, SIGN } from './format.ts';
+import { formatMinutes } from './format.ts';
+import { formatCount, formatMoney, formatPercentValue, formatPoints, formatRate } from './numbers.ts';
+import { openActions } from './actions.ts';
 import { previousQuarter } from './quarters.ts';
 
 /*
  * What the quarterly review, category, service and action pages show beyond the figures of
- * quarters.ts and groups.ts: changes in words, the JSON records of docs/site.md#json-files, the data behind each
- * trend chart and its table, and the shading of the factor heatmap. Pure: data in, data out.
+ * quarters.ts and groups.ts: changes in words, the data behind each trend chart and its table, and
+ * the shading of the factor heatmap (the JSON records are in records.ts). Pure: data in, data out.
  */
 
 /** Under this many post-mortems a quarter's figures are anecdotes, not a trend. */
@@ -53,76 +55,11 @@ export function describeChange({ current, delta, previous, format, better = 'nei
   return { arrow: up ? '▲' : '▼', text: `${up ? 'up' : 'down'} ${format(Math.abs(delta))} from ${previous}`, verdict };
 }
 
-/** A difference of two fractions as percentage points: 0.25 → `25 points`. */
-export function formatPoints(fraction: number): string {
-  const points = Math.round(fraction * 1000) / 10;
-  return `${points.toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })} ${points === 1 ? 'point' : 'points'}`;
-}
-
-/** A share 0–1 as a whole-ish percentage for figures: 0.5556 → `55.6%`; null → `—`. */
-export function formatRate(share: number | null): string {
-  if (share === null) return '—';
-  return `${(Math.round(share * 1000) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })}%`;
-}
-
 /** The first and last calendar day (YYYY-MM-DD, local) of a quarter from its bounds. */
 export function quarterDays(bounds: { start: string; end: string }): { first: string; last: string } {
   // `end` is the next quarter's first local midnight; the day before it is the last day.
   const next = Date.parse(`${bounds.end.slice(0, 10)}T00:00:00Z`);
   return { first: bounds.start.slice(0, 10), last: new Date(next - 86_400_000).toISOString().slice(0, 10) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The JSON records (docs/site.md#json-files)
-
-type Mirror = {
-  count: number;
-  bySeverity: QuarterStats['bySeverity'];
-  byKind: QuarterStats['byKind'];
-  mttd: { mean: number | null; median: number | null; p90: number | null };
-  mttr: { mean: number | null; median: number | null; p90: number | null };
-  actionCompletionRate: number | null;
-  onTimeRate: number | null;
-  repeats: number;
-  /** Absent in a public build. */
-  totalCost?: number;
-};
-
-/**
- * One quarter as `quarters.json` carries it: the keys of docs/site.md#json-files, plus p90 and `change` in the same
- * shape. A public build (`isPublic`) has no `totalCost`, in the quarter or in its change.
- */
-export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
-  const { change } = stats;
-  return {
-    quarter: stats.quarter,
-    count: stats.count,
-    bySeverity: { ...stats.bySeverity },
-    byKind: { ...stats.byKind },
-    mttd: { ...stats.mttd },
-    mttr: { ...stats.mttr },
-    actionCompletionRate: stats.actionCompletionRate,
-    onTimeRate: stats.onTimeRate,
-    repeats: stats.repeats,
-    ...(isPublic ? {} : { totalCost: stats.totalCost }),
-    topCategories: [...stats.topCategories],
-    change: change && {
-      count: change.count,
-      bySeverity: { ...change.bySeverity },
-      byKind: { ...change.byKind },
-      mttd: { mean: change.mttdMean, median: change.mttdMedian, p90: change.mttdP90 },
-      mttr: { mean: change.mttrMean, median: change.mttrMedian, p90: change.mttrP90 },
-      actionCompletionRate: change.actionCompletionRate,
-      onTimeRate: change.onTimeRate,
-      repeats: change.repeats,
-      ...(isPublic ? {} : { totalCost: change.totalCost }),
-    },
-  };
-}
-
-/** One action as `actions.json` carries it: the incident's id, then the record incidents.json nests (docs/site.md#json-files). */
-export function actionJson(action: ActionItem) {
-  return { incident: action.incident, ...actionRecord(action) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,7 +100,7 @@ export function formatValue(value: number | null, unit: ChartUnit, currency: str
     case 'minutes':
       return formatMinutes(value);
     case 'percent':
-      return `${(Math.round(value * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN })}%`;
+      return formatPercentValue(value);
     case 'money':
       return formatMoney(value, currency);
   }
@@ -318,12 +255,9 @@ export function categoryShares(incidents: readonly Incident[], categories: reado
   });
 }
 
-/** Open (open or in-progress) actions of some post-mortems, overdue first, then by deadline. */
+/** Open actions of some post-mortems (counted ones), in the order of `openActions`. */
 export function stillOpen(incidents: readonly Incident[]): ActionItem[] {
-  return incidents
-    .filter((incident) => incident.counted)
-    .flatMap((incident) => incident.actions.filter((action) => action.status === 'open' || action.status === 'in-progress'))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
+  return openActions(incidents.filter((incident) => incident.counted).flatMap((incident) => incident.actions));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,11 +272,6 @@ export function heatLevel(mean: number | null): 0 | 1 | 2 | 3 {
   if (mean < 1) return 1;
   if (mean < 2) return 2;
   return 3;
-}
-
-/** A mean score with one decimal: 2.6667 → `2.7`, 0 → `0`; null → `—`. */
-export function formatScore(mean: number | null): string {
-  return mean === null ? '—' : (Math.round(mean * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1, ...SIGN });
 }
 
 export interface HeadlineFigure {

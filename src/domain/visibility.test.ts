@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLibrary, type EntryInput } from './library.ts';
-import { incidentRecord } from './format.ts';
-import { actionJson, quarterRecord } from './review.ts';
+import { incidentRecord } from './records.ts';
+import { actionJson, quarterRecord } from './records.ts';
 import { actionSummary } from './groups.ts';
 import { quarterStats } from './quarters.ts';
 import { publicLeaks, publicView } from './visibility.ts';

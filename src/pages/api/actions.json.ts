@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../../library.ts';
-import { actionJson } from '../../domain/review.ts';
+import { actionJson } from '../../domain/records.ts';
 
 /** docs/site.md#json-files: every action of a published post-mortem, newest post-mortem first, in file order within one. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../../library.ts';
-import { incidentRecord } from '../../domain/format.ts';
+import { incidentRecord } from '../../domain/records.ts';
 
 /** docs/site.md#json-files: one object per published post-mortem, with every computed figure of docs/format.md#computed-figures (no money in a public build). */
 export const GET: APIRoute = async () => {

@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getLibrary } from '../../library.ts';
-import { quarterStats } from '../../domain/quarters.ts';
-import { quarterRecord } from '../../domain/review.ts';
+import { quarterRecord } from '../../domain/records.ts';
 
 /** docs/site.md#json-files: one object per quarter, oldest first, quiet quarters included; p90 and change as extras. */
 export const GET: APIRoute = async () => {
-  const { published, today, settings, public: isPublic } = await getLibrary();
-  const records = quarterStats(published, today, settings.timezone).map((stats) => quarterRecord(stats, isPublic));
+  const { quarters, public: isPublic } = await getLibrary();
+  const records = quarters.map((stats) => quarterRecord(stats, isPublic));
   return new Response(JSON.stringify(records, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -17,6 +17,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { ChartSpec, ChartUnit } from '../domain/review.ts';
+import { formatCount, formatPercentValue } from '../domain/numbers.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
 
@@ -71,6 +72,12 @@ function pattern(colour: string, background: string, kind: 'solid' | 'stripes' |
   return ctx.createPattern(tile, 'repeat') ?? colour;
 }
 
+/**
+ * The keys of severity series (the schema's SEVERITIES, which this bundle does not import: it would
+ * bring zod along), in the order of the severity colours of `palette().series`.
+ */
+const SEVERITY_KEYS: readonly string[] = ['SEV-1', 'SEV-2', 'SEV-3'];
+
 const FILLS = ['stripes', 'dots', 'solid'] as const;
 const POINTS = ['circle', 'triangle', 'rect', 'rectRot'] as const;
 const DASHES = [[], [6, 4], [2, 3]];
@@ -78,9 +85,10 @@ const DASHES = [[], [6, 4], [2, 3]];
 function formatter(unit: ChartUnit, currency: string, compact: boolean): (value: number) => string {
   switch (unit) {
     case 'count':
-      return (value) => value.toLocaleString('en-US', { signDisplay: 'negative' });
+      return formatCount;
     case 'percent':
-      return (value) => `${Math.round(value) || 0}%`;
+      // Whole percents on the chart; the table beside it has one decimal.
+      return (value) => formatPercentValue(value, 0);
     case 'minutes':
       return (value) => {
         const m = Math.round(value);
@@ -256,10 +264,12 @@ function minuteStep(spec: ChartSpec): number {
 function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartConfiguration {
   const full = formatter(spec.unit, spec.currency, false);
   const compact = formatter(spec.unit, spec.currency, true);
-  const severity = spec.id === 'chart-severity';
+  // A chart whose series are the severities (keyed SEV-1…) keeps their colours and fills; other
+  // charts take accent, then red, then blue. Told by the data, not by which chart it is.
+  const severity = spec.series.length > 0 && spec.series.every((series) => SEVERITY_KEYS.includes(series.key));
   const datasets = spec.series.map((series, index): ChartDataset => {
-    // Severity keeps its own colours; other charts take accent, then red, then blue.
-    const colour = severity ? colours.series[index] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
+    const tone = severity ? SEVERITY_KEYS.indexOf(series.key) : index;
+    const colour = severity ? colours.series[tone] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
     if (spec.kind === 'line') {
       return {
         type: 'line',
@@ -279,7 +289,7 @@ function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartCon
       type: 'bar',
       label: series.label,
       data: series.data,
-      backgroundColor: severity ? pattern(colour, colours.bg, FILLS[index % FILLS.length]) : colour,
+      backgroundColor: severity ? pattern(colour, colours.bg, FILLS[tone % FILLS.length]) : colour,
       borderColor: colour,
       borderWidth: 1.5,
       maxBarThickness: 56,
