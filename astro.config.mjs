@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { dataStoreModule } from './src/integrations/data-store-module.ts';
-import { narrativeMedia } from './src/integrations/narrative-media.ts';
-import { contentRoot } from './src/validation/load.ts';
-import { readSettings } from './src/settings.ts';
+import { dataStoreModule } from './src/loader/data-store-module.ts';
+import { narrativeMedia } from './src/loader/narrative-media.ts';
+import { contentRoot } from './src/ingestion/load.ts';
+import { readSettings } from './src/ingestion/settings.ts';
 
 const settings = readSettings();
 
@@ -37,7 +37,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
-  // Narratives are highlighted by their own renderer (src/rendering/narrative.ts, with Shiki's
+  // Narratives are highlighted by their own renderer (src/loader/narrative.ts, with Shiki's
   // github-dark); Astro's Markdown pipeline renders nothing of ours, and its Shiki would only
   // warn that inline styles need CSP's 'unsafe-inline' (allowed above for style attributes alone).
   markdown: { syntaxHighlight: false },

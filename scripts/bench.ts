@@ -7,7 +7,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { markdownTable, parseBenchArgs, targetReport, type SizeResult } from './lib/bench.ts';
 import { benchSize } from './lib/bench-run.ts';
-import { listPostmortems } from '../src/validation/load.ts';
+import { listPostmortems } from '../src/ingestion/load.ts';
 
 let args;
 try {

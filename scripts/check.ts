@@ -8,7 +8,7 @@ import { enableCompileCache, getCompileCacheDir } from 'node:module';
 enableCompileCache();
 const compiled = getCompileCacheDir();
 if (compiled) process.env.NODE_COMPILE_CACHE ??= compiled;
-const { checkLibrary, contentRoot } = await import('../src/validation/load.ts');
+const { checkLibrary, contentRoot } = await import('../src/ingestion/load.ts');
 const { CHECK_USAGE, parseCheckArgs } = await import('./lib/args.ts');
 const { render } = await import('./lib/report.ts');
 

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/validation/load.ts';
-import { validateSettings } from '../src/validation/validate.ts';
-import { formatProblem } from '../src/validation/problem.ts';
+import { contentRoot } from '../src/ingestion/load.ts';
+import { validateSettings } from '../src/check/validate.ts';
+import { formatProblem } from '../src/check/problem.ts';
 import { postmortemJsonSchema, settingsJsonSchema } from './lib/json-schema.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { check: { type: 'boolean', default: false } } });

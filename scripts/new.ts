@@ -5,8 +5,8 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { KINDS, SEVERITIES } from '../src/schemas/postmortem.ts';
-import { contentRoot, loadLibrary } from '../src/validation/load.ts';
-import type { Source } from '../src/validation/source.ts';
+import { contentRoot, loadLibrary } from '../src/ingestion/load.ts';
+import type { Source } from '../src/check/source.ts';
 import { scaffold, scaffoldPath, slugify } from './lib/scaffold.ts';
 
 const usage = 'usage: npm run new -- "<title>" [--severity SEV-1|SEV-2|SEV-3] [--kind incident|…] [--service <slug>]…';

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { postmortemSchema } from './schemas/postmortem.ts';
-import { postmortemLoader } from './validation/loader.ts';
-import { contentRoot } from './validation/load.ts';
-import { checkToday } from './validation/validate.ts';
-import { readSettings } from './settings.ts';
+import { postmortemLoader } from './loader/loader.ts';
+import { contentRoot } from './ingestion/load.ts';
+import { checkToday } from './check/validate.ts';
+import { readSettings } from './ingestion/settings.ts';
 
 const root = contentRoot();
 const settings = readSettings(root);

@@ -2,9 +2,9 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
-import { contentRoot } from './validation/load.ts';
-import { readSettings } from './settings.ts';
-import { ContentError } from './validation/content-error.ts';
+import { contentRoot } from './ingestion/load.ts';
+import { readSettings } from './ingestion/settings.ts';
+import { ContentError } from './core/content-error.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -35,7 +35,7 @@ export type Narrative = { html: string } | { Content: Awaited<ReturnType<typeof 
 
 /**
  * A post-mortem's narrative: the HTML rendered while the collection loaded, from the file the
- * loader wrote it to (src/validation/loader.ts), or the MDX component of one that needed
+ * loader wrote it to (src/loader/loader.ts), or the MDX component of one that needed
  * @astrojs/mdx (imports, local images).
  */
 export async function getNarrative(id: string): Promise<Narrative | undefined> {

@@ -71,7 +71,7 @@ describe('building the basic fixture library', () => {
 
   it('shows the narrative with its GFM table, the repeat links both ways and the edit link', () => {
     const page = readFileSync(join(build.outDir, 'incidents/INC-2026-003/index.html'), 'utf8');
-    // Rendered at content sync (src/rendering/narrative.ts): the table is wrapped as ProseTable does.
+    // Rendered at content sync (src/loader/narrative.ts): the table is wrapped as ProseTable does.
     expect(page).toMatch(/<div class="table-scroll" role="region" aria-label="Table: before the purge, an hour after" tabindex="0"><table>[\s\S]*<th scope="col"[\s\S]*<\/table><\/div>/);
     expect(page).toContain('<h2 id="what-happened">What happened</h2>');
     expect(page).toContain('href="/incidents/INC-2026-001/"');

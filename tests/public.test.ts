@@ -3,11 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { buildSite, ROOT, type BuildResult } from './helpers/build.ts';
-import { loadLibrary } from '../src/validation/load.ts';
+import { loadLibrary } from '../src/ingestion/load.ts';
 import { buildLibrary, type Incident } from '../src/domain/library.ts';
 import { quarterStats } from '../src/domain/quarters.ts';
 import { byCategory, byService } from '../src/domain/groups.ts';
-import { formatMoney } from '../src/domain/numbers.ts';
+import { formatMoney } from '../src/core/numbers.ts';
 
 // docs/site.md#public-build: tests/fixtures/basic mixes internal and public post-mortems (EXPECTED.md,
 // "With HINDSIGHT_VISIBILITY=public"). The build must hold only INC-2026-002 and

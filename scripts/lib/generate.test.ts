@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { checkLibrary } from '../../src/validation/load.ts';
+import { checkLibrary } from '../../src/ingestion/load.ts';
 import { buildLibrary } from '../../src/domain/library.ts';
 import { countWords, generateLibrary, DEFAULT_TODAY } from './generate.ts';
 import { KINDS, SEVERITIES } from '../../src/schemas/postmortem.ts';

@@ -1,4 +1,4 @@
-import { byPosition, formatProblem, type Problem } from '../../src/validation/problem.ts';
+import { byPosition, formatProblem, type Problem } from '../../src/check/problem.ts';
 import type { Format } from './args.ts';
 
 /** GitHub workflow commands need %, CR and LF escaped in the message (and , : in properties). */

@@ -17,7 +17,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { ChartSpec, ChartUnit } from '../domain/review.ts';
-import { formatCount, formatPercentValue } from '../domain/numbers.ts';
+import { formatCount, formatPercentValue } from '../core/numbers.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
 

@@ -1,6 +1,6 @@
 import type { Incident } from './library.ts';
 import type { Obligation, ObligationState } from './regulatory.ts';
-import { millisOf } from './time.ts';
+import { millisOf } from '../core/time.ts';
 
 /** One obligation on /compliance/, with the post-mortem that declares it. */
 export interface ComplianceRow {

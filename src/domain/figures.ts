@@ -1,5 +1,5 @@
 import type { Postmortem } from '../schemas/postmortem.ts';
-import { minutesBetween } from './time.ts';
+import { minutesBetween } from '../core/time.ts';
 
 export interface Durations {
   durationMinutes: number | null;

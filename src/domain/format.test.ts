@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionTiming, costLines, durationAttribute, formatElapsed, formatMinutes, localInstant, timelineRows, zoneAbbreviation } from './format.ts';
-import { formatCount, formatMoney, formatPercent } from './numbers.ts';
+import { formatCount, formatMoney, formatPercent } from '../core/numbers.ts';
 import { humanize } from './labels.ts';
 import { openActions } from './actions.ts';
 import { cost } from './figures.ts';

@@ -4,9 +4,9 @@ import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil, isOpen } from './actions.ts';
 import { costParts } from './figures.ts';
 import { KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, STATUS_LABELS, humanize } from './labels.ts';
-import { formatCount, formatMoney, formatPercent, plural } from './numbers.ts';
+import { formatCount, formatMoney, formatPercent, plural } from '../core/numbers.ts';
 import type { Clock, Obligation } from './regulatory.ts';
-import { inZone, instant, minutesBetween } from './time.ts';
+import { inZone, instant, minutesBetween } from '../core/time.ts';
 
 /*
  * Formatting for display: durations, instants and dates, timelines, action and obligation timing,

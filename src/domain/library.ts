@@ -8,9 +8,9 @@ import { quarterStats, type QuarterStats } from './quarters.ts';
 import { actionSummary, byCategory, byService, type ActionSummary, type CategoryGroup, type ServiceGroup } from './groups.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
-import { millisOf, quarterOf, resolveTimeline } from './time.ts';
+import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
-export { todayFrom } from './time.ts';
+export { todayFrom } from '../core/time.ts';
 import { publicView } from './visibility.ts';
 
 /** One post-mortem as the collection holds it. */

@@ -9,7 +9,7 @@ import { dirname as dirnamePath, extname as extnamePath, resolve as resolvePath,
  * and nothing that runs: no `import`/`export`, no `{expressions}`, no components, no script, no
  * event handlers, no `javascript:` URLs. The allow-list is hast-util-sanitize's GitHub schema with
  * the few additions below; `check` refuses what it would remove (findUnsafe), and the renderer
- * passes every narrative through it (src/rendering/narrative.ts), so whatever a check missed
+ * passes every narrative through it (src/loader/narrative.ts), so whatever a check missed
  * still cannot reach a page.
  */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quarterOf } from './time.ts';
+import { quarterOf } from '../core/time.ts';
 import {
   actionRates,
   doneBy,

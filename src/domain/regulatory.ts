@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { inZone, millisOf } from './time.ts';
+import { inZone, millisOf } from '../core/time.ts';
 import type { Settings } from '../schemas/settings.ts';
 
 /** How long an obligation gives: hours from discovery, calendar days, or business days (Mon–Fri). */

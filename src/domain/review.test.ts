@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineFigures, categoryRepeatPairs, categoryShares, categoryTrendChart, chartSummary, describeChange, formatValue, heatLevel, quarterDays, quarterTrendCharts, repeatPairs, stillOpen, totals, type Better } from './review.ts';
 import { actionJson, quarterRecord } from './records.ts';
-import { formatPoints, formatRate, formatScore } from './numbers.ts';
+import { formatPoints, formatRate, formatScore } from '../core/numbers.ts';
 import { quarterStats, type QuarterStats } from './quarters.ts';
 import { byCategory } from './groups.ts';
 import { formatMinutes } from './format.ts';

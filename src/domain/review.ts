@@ -3,7 +3,7 @@ import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
 import { formatMinutes } from './format.ts';
-import { formatCount, formatMoney, formatPercentValue, formatPoints, formatRate } from './numbers.ts';
+import { formatCount, formatMoney, formatPercentValue, formatPoints, formatRate } from '../core/numbers.ts';
 import { openActions } from './actions.ts';
 import { previousQuarter } from './quarters.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isRealDate, isTimeZone, millisOf } from '../domain/time.ts';
+import { isRealDate, isTimeZone, millisOf } from '../core/time.ts';
 
 /** A lower-case identifier such as `checkout-api`. */
 export const slug = z

@@ -3,7 +3,7 @@ import { slug, postmortemId, offsetDateTimeIn, timeZone, httpUrl, dateTimeProble
 import { FACTOR_KEYS, type Settings } from './settings.ts';
 import { timelineSchema } from './timeline.ts';
 import { actionSchemaIn } from './action.ts';
-import { instant, millisOf, resolveTimeline, todayFrom } from '../domain/time.ts';
+import { instant, millisOf, resolveTimeline, todayFrom } from '../core/time.ts';
 
 export const KINDS = ['incident', 'missed-deadline', 'failed-launch', 'lost-deal', 'other'] as const;
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'] as const;

@@ -1,6 +1,6 @@
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Settings } from '../../schemas/settings.ts';
-import { localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../time.ts';
+import { localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../../core/time.ts';
 
 /** A warning about a field of one post-mortem, before it is located in the source. */
 export interface FieldFinding {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { frontmatterBlock } from '../validation/source.ts';
+import { frontmatterBlock } from '../check/source.ts';
 import { createNarrativeRenderer, type MarkdownSettings, type NarrativeMedia, type RenderNarrative } from './narrative.ts';
 
 /*

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLibrary } from './load.ts';
 import { CheckCache } from './cache.ts';
-import { validateFile } from './validate.ts';
+import { validateFile } from '../check/validate.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 // The check cache must never change an answer: a warm run reports exactly what a cold one does,

@@ -6,7 +6,7 @@ import { generateLibrary } from '../../scripts/lib/generate.ts';
 import { textKey } from './cache.ts';
 import { CheckHelper } from './helper.ts';
 import { checkLibrary, listPostmortems } from './load.ts';
-import { validateFile, validateSettings } from './validate.ts';
+import { validateFile, validateSettings } from '../check/validate.ts';
 
 // The helper thread must never change an answer: the same problems, in the same order, and the
 // same entries as one thread gives, whichever thread validated or linted a file.

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mdxToMdast } from 'satteri';
 import { localImages, nestingProblem, resolveLocalImage } from '../domain/narrative.ts';
-import { position, type Source } from './source.ts';
-import type { Problem } from './problem.ts';
+import { position, type Source } from '../check/source.ts';
+import type { Problem } from '../check/problem.ts';
 
 /** Bodies that may show an image: a Markdown image or reference, or an <img>. */
 const MAY_SHOW_IMAGE = /!\[|<img\b|^\s*\[[^\]]+\]:/im;
@@ -10,7 +10,7 @@ const MAY_SHOW_IMAGE = /!\[|<img\b|^\s*\[[^\]]+\]:/im;
 /**
  * The images beside post-mortems that a narrative shows but the build could not: missing, outside
  * the content folder, or not an image format the site serves (the renderer refuses the same,
- * src/rendering/narrative.ts). `pathOf` gives each file's absolute path.
+ * src/loader/narrative.ts). `pathOf` gives each file's absolute path.
  */
 export function imageProblems(sources: readonly Source[], pathOf: ReadonlyMap<string, string>, root: string): Problem[] {
   const problems: Problem[] = [];

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { checkToday, validateFile, validateLibrary, validateSettings, type LibraryValidation } from './validate.ts';
-import { findSecretsAhead, lintFile, lintSettingsFile, personNames, redactSecretEchoes, rememberSecrets } from './lint.ts';
+import { checkToday, validateFile, validateLibrary, validateSettings, type LibraryValidation } from '../check/validate.ts';
+import { findSecretsAhead, lintFile, lintSettingsFile, personNames, redactSecretEchoes, rememberSecrets } from '../check/lint.ts';
 import { CheckCache, cachedValidate, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
-import { readSource, type Source } from './source.ts';
+import { readSource, type Source } from '../check/source.ts';
 import { listContent } from './files.ts';
 import { imageProblems } from './images.ts';
-import { isPublicBuild, publicLeakProblems } from './public.ts';
-import type { Problem } from './problem.ts';
+import { isPublicBuild, publicLeakProblems } from '../check/public.ts';
+import type { Problem } from '../check/problem.ts';
 import type { Settings } from '../schemas/settings.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
 import { idProblem } from '../schemas/common.ts';
-import { millisOf, todayFrom } from '../domain/time.ts';
+import { millisOf, todayFrom } from '../core/time.ts';
 import { issuesToProblems, problemAt } from './issues.ts';
 import { LIMIT_CODES, position, readSource, readYamlFile, type Source } from './source.ts';
 import type { Problem } from './problem.ts';

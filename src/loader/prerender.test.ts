@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listPostmortems } from '../validation/load.ts';
+import { listPostmortems } from '../ingestion/load.ts';
 import { createNarrativeRenderer, type MarkdownSettings } from './narrative.ts';
 import { bodyOf, prerender } from './prerender.ts';
 

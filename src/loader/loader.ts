@@ -4,14 +4,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
-import { createNarrativeRenderer, NARRATIVE_HIGHLIGHT, NarrativeRefused, type RenderNarrative } from '../rendering/narrative.ts';
-import { prerender } from '../rendering/prerender.ts';
-import { codeVersion } from './cache.ts';
-import { checkLibrary, listPostmortems } from './load.ts';
-import { byPosition, formatProblem } from './problem.ts';
-import { readSettings } from '../settings.ts';
-import { ContentError } from './content-error.ts';
-import { libraryKey, mediaFolder } from '../integrations/narrative-media.ts';
+import { createNarrativeRenderer, NARRATIVE_HIGHLIGHT, NarrativeRefused, type RenderNarrative } from './narrative.ts';
+import { prerender } from './prerender.ts';
+import { codeVersion } from '../ingestion/cache.ts';
+import { checkLibrary, listPostmortems } from '../ingestion/load.ts';
+import { byPosition, formatProblem } from '../check/problem.ts';
+import { readSettings } from '../ingestion/settings.ts';
+import { ContentError } from '../core/content-error.ts';
+import { libraryKey, mediaFolder } from './narrative-media.ts';
 
 
 
@@ -93,7 +93,7 @@ type StoredEntry = Parameters<DataStore['set']>[0];
 
 /**
  * The collection's store, with the glob loader's MDX entries rendered to HTML before they are
- * stored (src/rendering/narrative.ts), instead of being left to one MDX module each. The HTML goes
+ * stored (src/loader/narrative.ts), instead of being left to one MDX module each. The HTML goes
  * to a file of its own in `folder`, named by the entry's digest, and the entry records where
  * (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store to the
  * build as one module that Vite bundles and every build loads whole, and the narratives would be

@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 /*
  * Images beside post-mortems, shown by their narratives. The renderer copies each into a folder of
  * the cache under its content digest and points the page at `/_media/<name>`
- * (src/rendering/narrative.ts); this serves that folder in `astro dev` and, after a build, copies
+ * (src/loader/narrative.ts); this serves that folder in `astro dev` and, after a build, copies
  * into `dist/_media/` exactly the images that a built page points at. A public build, which
  * builds no page of an internal post-mortem, therefore emits none of its images either.
  */

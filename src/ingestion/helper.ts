@@ -3,9 +3,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { SecretFinding } from '../domain/lint/secrets.ts';
 import { textKey } from './cache.ts';
-import { findSecretsAhead, lintFile, secretsFoundIn } from './lint.ts';
-import type { Problem } from './problem.ts';
-import { validateFile, validateSettings } from './validate.ts';
+import { findSecretsAhead, lintFile, secretsFoundIn } from '../check/lint.ts';
+import type { Problem } from '../check/problem.ts';
+import { validateFile, validateSettings } from '../check/validate.ts';
 
 /*
  * `npm run check` is CPU work on one file after another (YAML, schema, linters), so on a machine

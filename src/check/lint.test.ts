@@ -6,7 +6,7 @@ import { isMap, isScalar } from 'yaml';
 import { settingsSchema, type Settings } from '../schemas/settings.ts';
 import { alignValue } from './decoded.ts';
 import { findSecretsAhead, lintFile, redactSecretEchoes, secretsFoundIn } from './lint.ts';
-import { checkLibrary } from './load.ts';
+import { checkLibrary } from '../ingestion/load.ts';
 import { readSource } from './source.ts';
 import type { Problem } from './problem.ts';
 

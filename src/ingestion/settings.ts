@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentRoot } from './validation/load.ts';
-import { validateSettings } from './validation/validate.ts';
-import { formatProblem } from './validation/problem.ts';
-import { ContentError } from './validation/content-error.ts';
-import type { Settings } from './schemas/settings.ts';
+import { contentRoot } from './load.ts';
+import { validateSettings } from '../check/validate.ts';
+import { formatProblem } from '../check/problem.ts';
+import { ContentError } from '../core/content-error.ts';
+import type { Settings } from '../schemas/settings.ts';
 
 /** The site's settings, read once from `<content>/settings.yaml`. */
 export function readSettings(root = contentRoot()): Settings {

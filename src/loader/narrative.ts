@@ -27,7 +27,7 @@ import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
  * default a narrative is data: one that holds code is refused before anything is compiled, and
  * the HTML of every narrative passes the allow-list (NARRATIVE_SCHEMA) on its way out. Images
  * beside the file are copied to `media` under a name made of their content's digest, and the
- * page points at `/_media/<name>` (src/integrations/narrative-media.ts emits the ones pages use).
+ * page points at `/_media/<name>` (src/loader/narrative-media.ts emits the ones pages use).
  */
 
 /** A narrative the build refuses to render; its message is for the author. */

@@ -4,9 +4,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Postmortem } from '../schemas/postmortem.ts';
-import type { Problem } from './problem.ts';
-import { readSource, type Source } from './source.ts';
-import { validateFile, type ValidEntry, type Validation } from './validate.ts';
+import type { Problem } from '../check/problem.ts';
+import { readSource, type Source } from '../check/source.ts';
+import { validateFile, type ValidEntry, type Validation } from '../check/validate.ts';
 
 /*
  * A cache of what `check` (and the build's loader) found in each file, so a library of thousands
@@ -178,7 +178,7 @@ let code: string | undefined;
  * Where every cached answer is computed from: `check` (load.ts), the build's loader, and the
  * collection that parses what the loader did not. Everything they import is found from here.
  */
-const ENTRIES = ['src/validation/load.ts', 'src/validation/loader.ts', 'src/content.config.ts'];
+const ENTRIES = ['src/ingestion/load.ts', 'src/loader/loader.ts', 'src/content.config.ts'];
 
 /** The installed packages: what the project asked for, and what npm actually put in node_modules. */
 const LOCKFILES = ['package-lock.json', 'node_modules/.package-lock.json'];

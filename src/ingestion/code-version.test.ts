@@ -11,7 +11,7 @@ import { codeFiles, codeVersion } from './cache.ts';
 // it must change whenever any code that computes a cached answer changes, however deep the import
 // and whatever the module is called. These tests fail if it misses a module.
 const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRIES = ['src/validation/load.ts', 'src/validation/loader.ts', 'src/content.config.ts'];
+const ENTRIES = ['src/ingestion/load.ts', 'src/loader/loader.ts', 'src/content.config.ts'];
 
 function hashed(root = ROOT): string[] {
   return [...codeFiles(root)].filter(([, text]) => text !== undefined).map(([file]) => relative(root, file));
@@ -50,7 +50,7 @@ describe('the code version', () => {
     const files = codeFiles();
     expect([...files].filter(([, text]) => text === undefined).map(([file]) => relative(ROOT, file))).toEqual([]);
     // Reached only through other modules: load → lint → domain/lint/blameless → spans.
-    expect(hashed()).toEqual(expect.arrayContaining(['src/validation/load.ts', 'src/domain/lint/spans.ts', 'src/domain/time.ts', 'src/rendering/prose-table.ts']));
+    expect(hashed()).toEqual(expect.arrayContaining(['src/ingestion/load.ts', 'src/domain/lint/spans.ts', 'src/core/time.ts', 'src/loader/prose-table.ts']));
     expect([...typescriptGraph()].filter((file) => !hashed().includes(file))).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('the code version', () => {
     // code nobody hashes: it must become an entry (ENTRIES in cache.ts) or be imported by one.
     const users = ['src', 'scripts']
       .flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
-      .filter((file) => /\.(ts|astro)$/.test(file) && !file.endsWith('.test.ts') && file !== 'src/validation/cache.ts')
+      .filter((file) => /\.(ts|astro)$/.test(file) && !file.endsWith('.test.ts') && file !== 'src/ingestion/cache.ts')
       .filter((file) => /from '(\.\/|[^']*\/validation\/)cache\.ts'/.test(readFileSync(join(ROOT, file), 'utf8')));
     expect(users.length).toBeGreaterThan(0);
     expect(users.filter((file) => !hashed().includes(file))).toEqual([]);

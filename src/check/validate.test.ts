@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateFile, validateLibrary, validateSettings } from './validate.ts';
-import { loadLibrary } from './load.ts';
+import { loadLibrary } from '../ingestion/load.ts';
 import { formatProblem, type Problem } from './problem.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
