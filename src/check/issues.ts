@@ -4,7 +4,7 @@ import { locate, position, type Source } from './source.ts';
 
 /** Turns zod issues into problems located in the source, with a message a person can act on. */
 export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIssue[], raw: unknown, schema: z.ZodType): Problem[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap(unwrapUnknown).flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
@@ -18,6 +18,19 @@ export function issuesToProblems(source: Source, issues: readonly z.core.$ZodIss
     const rule = issue.code !== 'custom' ? 'schema' : ((issue.params?.rule as string | undefined) ?? ruleOf(issue.path));
     return [problemAt(source, issue.path, describe(issue, value), rule)];
   });
+}
+
+/**
+ * A field that may be `unknown` (unknownOr in schemas/common.ts) is a union of that word and the
+ * field's own schema; when neither fits, what the author needs is the field's own complaint.
+ */
+function unwrapUnknown(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const isUnknownBranch = (branch: readonly z.core.$ZodIssue[]) =>
+    branch.length === 1 && branch[0].code === 'invalid_value' && branch[0].values.length === 1 && branch[0].values[0] === 'unknown';
+  if (issue.errors.length !== 2 || !issue.errors.some(isUnknownBranch)) return [issue];
+  const own = issue.errors.find((branch) => !isUnknownBranch(branch))!;
+  return own.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue).flatMap(unwrapUnknown);
 }
 
 export function problemAt(source: Source, path: readonly PropertyKey[], message: string, rule: string, severity: Problem['severity'] = 'error', at: 'value' | 'key' = 'value'): Problem {

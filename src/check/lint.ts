@@ -21,7 +21,7 @@ export const NOT_PROSE_KEYS = new Set([
 
 /** Names for the blameless check: settings.people and action owners that look like people. */
 export function personNames(settings: Settings, entries: readonly ValidEntry[]): string[] {
-  const owners = entries.flatMap((entry) => entry.data.actions.map((action) => action.owner)).filter(looksLikePersonName);
+  const owners = entries.flatMap((entry) => entry.data.actions.flatMap((action) => (action.owner === null ? [] : [action.owner]))).filter(looksLikePersonName);
   return [...new Set([...settings.people, ...owners])];
 }
 

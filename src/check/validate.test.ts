@@ -242,8 +242,8 @@ describe('timeline entries that are not times (docs/format.md#timeline: HH:MM or
     ['24:00'],
     // Minutes stop at 59.
     ['09:60'],
-    // A date alone is not a moment.
-    ['2026-03-14'],
+    // Not a real date.
+    ['2026-03-32'],
   ])('"%s" is a problem on line 22', (at) => {
     expectProblems(check(postmortem({ '  - at: "09:20"': `  - at: "${at}"` })), [
       { line: 22, field: 'timeline[1].at', rule: 'timeline-order', says: [new RegExp(`"${at}" is neither a time HH:MM`), /e\.g\. "09:12"/] },

@@ -32,9 +32,10 @@ export function startCostCalculator(): void {
   const update = () => {
     const input = read();
     const figures = calculate(input, defaultRate);
-    show('direct', money.format(figures.direct));
-    show('indirect', money.format(figures.indirect));
-    show('total', money.format(figures.total));
+    // Every input of the calculator is a number (an empty field is 0), so no part is unknown.
+    show('direct', money.format(figures.direct ?? 0));
+    show('indirect', money.format(figures.indirect ?? 0));
+    show('total', money.format(figures.total ?? 0));
     show('perMinute', figures.perMinute === null ? '— (no duration)' : money.format(figures.perMinute));
     yaml.textContent = costYaml(input, defaultRate);
     impact.textContent = `revenueLost: ${input.revenueLost ?? 0}, usersAffected: ${input.usersAffected ?? 0}`;

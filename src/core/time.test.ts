@@ -237,6 +237,14 @@ describe('resolveTimeline', () => {
     expect(resolved.map((entry) => ms(entry.at!))).toEqual(expected.map(ms));
   });
 
+  it('reads a date alone as that whole day, and an approximate time as that time, and marks them', () => {
+    const [day, approximate, after] = resolveTimeline(['2026-03-15', '~14:05', '15:00'], '2026-03-14T09:12:00+01:00', 'Europe/Berlin');
+    expect(day).toEqual({ at: '2026-03-15T00:00:00.000+01:00', millis: ms('2026-03-15T00:00:00+01:00'), until: ms('2026-03-16T00:00:00+01:00') - 1, dateOnly: true });
+    // The day of a date alone is the day of the entries after it.
+    expect(approximate).toMatchObject({ approximate: true, millis: ms('2026-03-15T14:05:00+01:00') });
+    expect(after.millis).toBe(ms('2026-03-15T15:00:00+01:00'));
+  });
+
   it('keeps a full date-time as written', () => {
     expect(resolveTimeline(['09:12', '2026-03-14T08:30:00Z'], '2026-03-14T09:12:00+01:00', 'Europe/Berlin')[1].at).toBe('2026-03-14T08:30:00Z');
   });
@@ -254,8 +262,8 @@ describe('resolveTimeline', () => {
     ['09:60', /"09:60" is neither a time HH:MM/],
     // Seconds are not part of the HH:MM form.
     ['09:12:30', /"09:12:30" is neither a time HH:MM/],
-    // A date alone is not a moment.
-    ['2026-03-14', /"2026-03-14" is neither a time HH:MM/],
+    // A date alone that does not exist.
+    ['2026-02-30', /"2026-02-30" is neither a time HH:MM/],
     ['noon', /"noon" is neither a time HH:MM/],
   ])('"%s" is a problem, and the entries around it still resolve', (at, message) => {
     const [before, bad, after] = resolveTimeline(['09:12', at, '09:30'], '2026-03-14T09:12:00+01:00', 'Europe/Berlin');

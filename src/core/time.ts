@@ -96,6 +96,8 @@ const offsetIn = memo((zone) => {
  * without building DateTimes (a check asks for tens of thousands).
  */
 export function localDate(iso: string, zone: string): string {
+  // A date alone (an imported post-mortem's, docs/format.md#imported-post-mortems) is its own local date.
+  if (isDateOnly(iso)) return iso;
   const millis = millisOf(iso);
   const offset = offsetIn(zone)(millis);
   return Number.isFinite(millis + offset) ? utcDay(millis + offset * 60_000) : inZone(iso, zone).toISODate()!;
@@ -106,12 +108,26 @@ function utcDay(millis: number): string {
 }
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** An approximate time of day, as people write it: `~14:00`. */
+const APPROXIMATE = /^~\s*(([01]\d|2[0-3]):([0-5]\d))$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a value is a calendar date alone (YYYY-MM-DD), with no time of day. */
+export function isDateOnly(value: string): boolean {
+  return DATE_ONLY.test(value);
+}
 
 export interface ResolvedEntry {
-  /** The entry's instant as an ISO string with offset, or undefined when it cannot be read. */
+  /** The entry's instant as an ISO string with offset (for a date alone: the start of that day), or undefined when it cannot be read. */
   at?: string;
   /** The same instant in milliseconds since the epoch (millisOf(at)). */
   millis?: number;
+  /** The last millisecond the entry may stand for: the end of the day for a date alone, else millis. */
+  until?: number;
+  /** Written as approximate (`~14:00`). */
+  approximate?: boolean;
+  /** Written as a date alone: it happened some time that day. */
+  dateOnly?: boolean;
   problem?: string;
   /** true when the only thing wrong is a date-time without a UTC offset. */
   noOffset?: boolean;
@@ -172,7 +188,21 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
     const clock = CLOCK.exec(at);
     if (clock) {
       const iso = clockInstant(day, at, zone);
-      return { at: iso, millis: millisOf(iso) };
+      const millis = millisOf(iso);
+      return { at: iso, millis, until: millis };
+    }
+    const approximate = APPROXIMATE.exec(at);
+    if (approximate) {
+      const iso = clockInstant(day, approximate[1], zone);
+      const millis = millisOf(iso);
+      return { at: iso, millis, until: millis, approximate: true };
+    }
+    if (DATE_ONLY.test(at)) {
+      if (!isRealDate(at)) return { problem: `"${at}" is neither a time HH:MM (e.g. "09:12") nor a real calendar date (e.g. 2026-03-15)` };
+      day = at;
+      const iso = clockInstant(at, '00:00', zone);
+      const next = clockInstant(DateTime.fromISO(at, { zone: 'utc' }).plus({ days: 1 }).toISODate()!, '00:00', zone);
+      return { at: iso, millis: millisOf(iso), until: millisOf(next) - 1, dateOnly: true };
     }
     if (LOCAL_DATE_TIME.test(at) && DateTime.fromISO(at, { zone }).isValid) {
       const offset = DateTime.fromISO(at, { zone }).toFormat('ZZ');
@@ -181,11 +211,11 @@ export function resolveTimeline(ats: readonly string[], started: string, zone: s
     const millis = millisOf(at);
     if (Number.isNaN(millis) || !/[T ]\d{2}:\d{2}/.test(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(at)) {
       return {
-        problem: `"${at}" is neither a time HH:MM (e.g. "09:12") nor a date-time with an offset (e.g. "2026-03-15T00:10:00+01:00")`,
+        problem: `"${at}" is neither a time HH:MM (e.g. "09:12"), an approximate time (e.g. "~09:10"), a date (e.g. 2026-03-15) nor a date-time with an offset (e.g. "2026-03-15T00:10:00+01:00")`,
       };
     }
     day = localDate(at, zone);
-    return { at, millis };
+    return { at, millis, until: millis };
   });
 }
 

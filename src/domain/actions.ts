@@ -6,10 +6,21 @@ export function isOpen(action: Pick<Action, 'status'>): boolean {
   return action.status === 'open' || action.status === 'in-progress';
 }
 
-/** docs/format.md#actions-1: open or in-progress, and the deadline is before today (a YYYY-MM-DD date). */
+/**
+ * docs/format.md#actions-1: open or in-progress, and the deadline is before today (a YYYY-MM-DD
+ * date). An action whose status or deadline is unknown is never overdue.
+ */
 export function isOverdue(action: Pick<Action, 'status' | 'deadline'>, today: string): boolean {
-  return isOpen(action) && action.deadline < today;
+  return isOpen(action) && action.deadline !== null && action.deadline < today;
 }
+
+/** An action whose status is not recorded (imported post-mortems): neither open, overdue nor done; listed apart. */
+export function isStatusUnknown(action: Pick<Action, 'status'>): boolean {
+  return action.status === null;
+}
+
+/** Unknown deadlines and priorities sort after every known one. */
+const LAST = '\uffff';
 
 /** Whole days from `today` to the deadline; negative when overdue. */
 export function daysUntil(deadline: string, today: string): number {
@@ -33,15 +44,15 @@ export function openActions(actions: readonly ActionItem[]): ActionItem[] {
   return actions.filter(isOpen).sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
-      a.deadline.localeCompare(b.deadline) ||
-      a.priority.localeCompare(b.priority) ||
+      (a.deadline ?? LAST).localeCompare(b.deadline ?? LAST) ||
+      (a.priority ?? LAST).localeCompare(b.priority ?? LAST) ||
       a.incident.localeCompare(b.incident),
   );
 }
 
 /** Soonest deadline first, then post-mortem id, then title (plain code-point order). */
 export function bySoonestDeadline(a: ActionItem, b: ActionItem): number {
-  return compareNames(a.deadline, b.deadline) || compareNames(a.incident, b.incident) || compareNames(a.title, b.title);
+  return compareNames(a.deadline ?? LAST, b.deadline ?? LAST) || compareNames(a.incident, b.incident) || compareNames(a.title, b.title);
 }
 
 function compareNames(a: string, b: string): number {

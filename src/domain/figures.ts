@@ -1,39 +1,47 @@
 import type { Postmortem } from '../schemas/postmortem.ts';
-import { minutesBetween } from '../core/time.ts';
+import { isDateOnly, minutesBetween } from '../core/time.ts';
 
 export interface Durations {
   durationMinutes: number | null;
-  timeToDetectMinutes: number;
+  /** null when `detected` is unknown or a date alone. */
+  timeToDetectMinutes: number | null;
   timeToResolveMinutes: number | null;
 }
 
-/** docs/format.md#durations: whole minutes, rounded down; null while there is no `resolved`. */
+/** Minutes between two moments, or null when either is unknown or a date alone (no time of day). */
+function between(from: string | null | undefined, to: string | null | undefined): number | null {
+  return from == null || to == null || isDateOnly(from) || isDateOnly(to) ? null : minutesBetween(from, to);
+}
+
+/** docs/format.md#durations: whole minutes, rounded down; null while there is no `resolved`, and for an unknown end. */
 export function durations(pm: Pick<Postmortem, 'started' | 'detected' | 'resolved'>): Durations {
-  const toResolve = pm.resolved === undefined ? null : minutesBetween(pm.started, pm.resolved);
+  const toResolve = between(pm.started, pm.resolved);
   return {
     durationMinutes: toResolve,
-    timeToDetectMinutes: minutesBetween(pm.started, pm.detected),
+    timeToDetectMinutes: between(pm.started, pm.detected),
     timeToResolveMinutes: toResolve,
   };
 }
 
+/** A cost; a part is null when an input it needs is unknown (docs/format.md#unknown-values), and so is every sum over it. */
 export interface Cost {
-  direct: number;
-  indirect: number;
-  total: number;
+  direct: number | null;
+  indirect: number | null;
+  total: number | null;
   /** total ÷ durationMinutes; null when the duration is 0 or unknown. */
   perMinute: number | null;
 }
 
 /** Each input of the cost (docs/format.md#cost-1) as an amount; missing inputs count as 0, loadedRate defaults to the settings' rate. */
 export interface CostParts {
-  revenueLost: number;
+  /** null: not recorded. */
+  revenueLost: number | null;
   slaCredits: number;
   vendorCosts: number;
   /** engineeringHours × loadedRate */
   engineering: number;
-  /** usersAffected × churn.probability × churn.ltv */
-  churn: number;
+  /** usersAffected × churn.probability × churn.ltv; null when churn is given but the users affected are unknown. */
+  churn: number | null;
   brand: number;
 }
 
@@ -44,7 +52,7 @@ export function costParts(pm: Pick<Postmortem, 'impact' | 'cost'>, defaultLoaded
     slaCredits: c.slaCredits ?? 0,
     vendorCosts: c.vendorCosts ?? 0,
     engineering: (c.engineeringHours ?? 0) * (c.loadedRate ?? defaultLoadedRate),
-    churn: c.churn ? pm.impact.usersAffected * c.churn.probability * c.churn.ltv : 0,
+    churn: !c.churn ? 0 : pm.impact.usersAffected === null ? null : pm.impact.usersAffected * c.churn.probability * c.churn.ltv,
     brand: c.brand ?? 0,
   };
 }
@@ -52,8 +60,8 @@ export function costParts(pm: Pick<Postmortem, 'impact' | 'cost'>, defaultLoaded
 /** The cost breakdown (docs/format.md#cost-1): direct = revenue + credits + vendors; indirect = engineering + churn + brand. */
 export function cost(pm: Pick<Postmortem, 'impact' | 'cost'>, durationMinutes: number | null, defaultLoadedRate: number): Cost {
   const parts = costParts(pm, defaultLoadedRate);
-  const direct = parts.revenueLost + parts.slaCredits + parts.vendorCosts;
-  const indirect = parts.engineering + parts.churn + parts.brand;
-  const total = direct + indirect;
-  return { direct, indirect, total, perMinute: durationMinutes ? total / durationMinutes : null };
+  const direct = parts.revenueLost === null ? null : parts.revenueLost + parts.slaCredits + parts.vendorCosts;
+  const indirect = parts.churn === null ? null : parts.engineering + parts.churn + parts.brand;
+  const total = direct === null || indirect === null ? null : direct + indirect;
+  return { direct, indirect, total, perMinute: durationMinutes && total !== null ? total / durationMinutes : null };
 }

@@ -153,7 +153,7 @@ export function formatElapsed(minutes: number): string {
 
 /** What to say about an action's timing: `Overdue by 12 days`, `Due in 3 days`, `Due today`. */
 export function actionTiming(action: Pick<ActionItem, 'status' | 'deadline' | 'overdue'>, today: string): string | undefined {
-  if (!isOpen(action)) return undefined;
+  if (!isOpen(action) || action.deadline === null) return undefined;
   const days = daysUntil(action.deadline, today);
   if (action.overdue) return `Overdue by ${plural(-days, 'day')}`;
   if (days === 0) return 'Due today';
@@ -178,7 +178,8 @@ export interface CostLine {
   label: string;
   /** How the amount was reached, e.g. `46 h × €150.00 per hour`; absent for plain inputs. */
   basis?: string;
-  amount: number;
+  /** null: not recorded. */
+  amount: number | null;
 }
 
 /**
@@ -213,7 +214,7 @@ export function costLines(
       {
         label: 'Customer churn',
         basis: churn
-          ? `${plural(pm.impact.usersAffected, 'user')} affected × ${formatPercent(churn.probability)} churn × ${formatMoney(churn.ltv, currency)} lifetime value`
+          ? `${pm.impact.usersAffected === null ? 'users affected not recorded' : `${plural(pm.impact.usersAffected, 'user')} affected`} × ${formatPercent(churn.probability)} churn × ${formatMoney(churn.ltv, currency)} lifetime value`
           : 'not estimated',
         amount: parts.churn,
       },
@@ -246,10 +247,10 @@ export function facets(incidents: readonly Incident[]): Facets {
       .sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b)))
       .map((value) => ({ value, label: label(value) }));
   return {
-    severity: distinct(incidents.map((i) => i.severity), (v) => v, Object.keys(SEVERITY_LABELS)),
+    severity: distinct(incidents.flatMap((i) => (i.severity === null ? [] : [i.severity])), (v) => v, Object.keys(SEVERITY_LABELS)),
     kind: distinct(incidents.map((i) => i.kind), (v) => KIND_LABELS[v as Postmortem['kind']] ?? humanize(v), Object.keys(KIND_LABELS)),
     service: distinct(incidents.flatMap((i) => i.services), (v) => v),
-    category: distinct(incidents.map((i) => i.category), humanize),
+    category: distinct(incidents.flatMap((i) => (i.category === null ? [] : [i.category])), humanize),
     quarter: distinct(incidents.map((i) => i.quarter), (v) => v).reverse(),
     status: distinct(incidents.map((i) => i.status), (v) => STATUS_LABELS[v as Postmortem['status']] ?? humanize(v), Object.keys(STATUS_LABELS)),
   };

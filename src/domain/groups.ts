@@ -54,6 +54,8 @@ export function byCategory(incidents: readonly Incident[], options: ByCategoryOp
   };
   for (const category of options.categories ?? []) group(category);
   for (const incident of incidents) {
+    // A post-mortem whose category is not recorded belongs to no category.
+    if (incident.category === null) continue;
     const found = group(incident.category);
     found.incidents.push(incident);
     if (incident.counted) found.counted.push(incident);
@@ -64,7 +66,7 @@ export function byCategory(incidents: readonly Incident[], options: ByCategoryOp
     let totalCost = 0;
     let repeats = 0;
     for (const incident of counted) {
-      totalCost += incident.cost.total;
+      totalCost += incident.cost.total ?? 0;
       const inQuarter = perQuarter.get(incident.quarter);
       if (inQuarter !== undefined) perQuarter.set(incident.quarter, inQuarter + 1);
       // A repeat whose target is not among the incidents given has no known category: not counted.
@@ -117,10 +119,12 @@ export function byService(incidents: readonly Incident[]): ServiceGroup[] {
     const categories = new Map<string, { count: number; totalCost: number }>();
     let totalCost = 0;
     for (const incident of counted) {
-      totalCost += incident.cost.total;
+      // Unknown costs add nothing (they are not zero: the total is of the costs recorded).
+      totalCost += incident.cost.total ?? 0;
+      if (incident.category === null) continue;
       const category = categories.get(incident.category) ?? { count: 0, totalCost: 0 };
       category.count++;
-      category.totalCost += incident.cost.total;
+      category.totalCost += incident.cost.total ?? 0;
       categories.set(incident.category, category);
     }
     return {
@@ -173,9 +177,9 @@ export function actionSummary(actions: readonly ActionItem[], today: string): Ac
     const late = isOverdue(action, today);
     if (isOpen(action)) open.push(action);
     if (late) overdue.push(action);
-    const tallies = [byPriority[action.priority]];
+    const tallies = action.priority === null ? [] : [byPriority[action.priority]];
     // A public build has no owners: its actions count by priority only.
-    if (action.owner !== undefined) {
+    if (action.owner !== undefined && action.owner !== null) {
       if (!owners.has(action.owner)) owners.set(action.owner, tally());
       tallies.push(owners.get(action.owner)!);
     }
@@ -216,9 +220,20 @@ export function factorHeatmap(incidents: readonly Incident[], quarters: readonly
 
 /** Mean score of each factor over some post-mortems, in FACTOR_KEYS order. */
 function factorMeans(incidents: readonly Incident[]): FactorMean[] {
-  const sums = new Map<FactorKey, number>(FACTOR_KEYS.map((key) => [key, 0]));
-  for (const incident of incidents) for (const factor of incident.factors) sums.set(factor.key, sums.get(factor.key)! + factor.score);
-  return FACTOR_KEYS.map((key) => ({ key, mean: incidents.length === 0 ? null : sums.get(key)! / incidents.length }));
+  // Over the post-mortems that score the factor: one not recorded counts neither 0 nor at all.
+  const sums = new Map<FactorKey, { sum: number; count: number }>(FACTOR_KEYS.map((key) => [key, { sum: 0, count: 0 }]));
+  for (const incident of incidents) {
+    for (const factor of incident.factors) {
+      if (factor.score === null) continue;
+      const total = sums.get(factor.key)!;
+      total.sum += factor.score;
+      total.count++;
+    }
+  }
+  return FACTOR_KEYS.map((key) => {
+    const { sum, count } = sums.get(key)!;
+    return { key, mean: count === 0 ? null : sum / count };
+  });
 }
 
 function spanOf(incidents: readonly Incident[]): string[] {

@@ -8,7 +8,10 @@ import type { ObligationState } from './regulatory.ts';
  * obligation states, root-cause categories. Pure, no Astro import.
  */
 
-export const SEVERITY_LABELS: Record<Postmortem['severity'], string> = {
+/** How an unknown value reads wherever it is shown (docs/format.md#unknown-values): one wording, styled as absent. */
+export const NOT_RECORDED = 'not recorded';
+
+export const SEVERITY_LABELS: Record<NonNullable<Postmortem['severity']>, string> = {
   'SEV-1': 'Revenue impact',
   'SEV-2': 'Customer impact',
   'SEV-3': 'Internal impact',
@@ -28,20 +31,20 @@ export const STATUS_LABELS: Record<Postmortem['status'], string> = {
   published: 'Published',
 };
 
-export const ACTION_STATUS_LABELS: Record<Action['status'], string> = {
+export const ACTION_STATUS_LABELS: Record<NonNullable<Action['status']>, string> = {
   open: 'Open',
   'in-progress': 'In progress',
   done: 'Done',
   'wont-do': 'Won’t do',
 };
 
-export const PRIORITY_LABELS: Record<Action['priority'], string> = {
+export const PRIORITY_LABELS: Record<NonNullable<Action['priority']>, string> = {
   P0: 'P0 · next business day',
   P1: 'P1 · within 7 days',
   P2: 'P2 · within 31 days',
 };
 
-export const DETECTION_LABELS: Record<Postmortem['detection']['method'], string> = {
+export const DETECTION_LABELS: Record<NonNullable<Postmortem['detection']>['method'], string> = {
   monitoring: 'Monitoring',
   'customer-report': 'Customer report',
   'internal-discovery': 'Internal discovery',

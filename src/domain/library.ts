@@ -46,7 +46,8 @@ export interface TimelineItem {
 
 export interface Factor {
   key: FactorKey;
-  score: number;
+  /** null: not recorded (imported post-mortems); left out of every mean. */
+  score: number | null;
   notes?: string;
 }
 
@@ -65,7 +66,8 @@ export interface Incident extends Durations {
   /** true for published post-mortems: the only ones that count in any figure. */
   counted: boolean;
   services: string[];
-  category: string;
+  /** null: not recorded. */
+  category: string | null;
   /** The post-mortem's own zone for its timeline; settings.timezone when it has none. */
   timezone: string;
   quarter: string;
@@ -128,13 +130,15 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const shown = isPublic ? kept.map((entry) => ({ ...entry, data: publicView(entry.data, ids) })) : kept;
   const counted = shown.filter((entry) => entry.data.status === 'published');
   const countedIds = new Set(counted.map((entry) => entry.id));
+  const platform = new Set(settings.platformServices);
   // Repeats count between published post-mortems only, so a preview with drafts shows the same figures.
   const repeats = findRepeats(
     counted.map((entry) => ({
       id: entry.id,
       started: entry.data.started,
       category: entry.data.rootCause.category,
-      services: entry.data.services,
+      // Shared infrastructure (settings.platformServices) does not make two incidents a repeat.
+      services: entry.data.services.filter((service) => !platform.has(service)),
       repeatOf: entry.data.repeatOf && countedIds.has(entry.data.repeatOf) ? entry.data.repeatOf : undefined,
     })),
   );
@@ -225,13 +229,14 @@ function toIncident(
     quarter: quarterOf(pm.started, settings.timezone),
     cost: cost(pm, times.durationMinutes, settings.loadedRate),
     timeline: pm.timeline.map((item, index) => ({ at: resolvedTimeline[index].at ?? pm.started, event: item.event, mark: item.mark })),
+    // A factor not recorded (imported post-mortems) has a null score: left out of every mean.
     factors: FACTOR_KEYS.map((key) => {
-      const value = pm.factors[key];
-      return typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
+      const value = pm.factors?.[key] ?? null;
+      return value === null ? { key, score: null } : typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
     }),
     // An empty owner is one publicView withheld.
     actions: pm.actions.map(({ owner, ...action }) => ({ ...action, ...(owner ? { owner } : {}), incident: entry.id, overdue: isOverdue(action, options.today) })),
-    obligations: obligations(pm.regulatory, pm.detected, zone, options.today, rules),
+    obligations: obligations(pm.regulatory, pm.detected ?? pm.started, zone, options.today, rules),
     repeat: ownRepeat,
     repeatedBy: [],
     related: pm.related.filter((id) => ids.has(id)),

@@ -242,6 +242,9 @@ const emptyChange = (partial: Partial<NonNullable<QuarterStats['change']>>) => (
   ...partial,
 });
 
+// Every post-mortem of the scenario records every figure's inputs.
+const all = (count: number) => ({ detect: count, resolve: count, cost: count, severity: count, category: count });
+
 const expected: QuarterStats[] = [
   {
     quarter: '2025-Q4',
@@ -249,6 +252,7 @@ const expected: QuarterStats[] = [
     end: '2026-01-01T00:00:00+01:00',
     current: false,
     count: 2,
+    recorded: all(2),
     bySeverity: severities(1, 1, 0),
     byKind: kinds(1, 1),
     mttd: { mean: 20, median: 20, p90: 30 },
@@ -269,6 +273,7 @@ const expected: QuarterStats[] = [
     end: '2026-04-01T00:00:00+02:00',
     current: false,
     count: 0,
+    recorded: all(0),
     bySeverity: severities(0, 0, 0),
     byKind: kinds(0),
     mttd: none,
@@ -286,6 +291,7 @@ const expected: QuarterStats[] = [
     end: '2026-07-01T00:00:00+02:00',
     current: false,
     count: 4,
+    recorded: all(4),
     bySeverity: severities(1, 2, 1),
     byKind: kinds(4),
     // detect [5, 15, 20, 40]: mean 20, median (15 + 20) / 2, p90 rank ⌈3.6⌉ = 4.
@@ -309,6 +315,7 @@ const expected: QuarterStats[] = [
     end: '2026-10-01T00:00:00+02:00',
     current: false,
     count: 1,
+    recorded: all(1),
     bySeverity: severities(0, 1, 0),
     byKind: kinds(1),
     mttd: { mean: 60, median: 60, p90: 60 },
@@ -338,6 +345,7 @@ const expected: QuarterStats[] = [
     end: '2027-01-01T00:00:00+01:00',
     current: true,
     count: 0,
+    recorded: all(0),
     bySeverity: severities(0, 0, 0),
     byKind: kinds(0),
     mttd: none,

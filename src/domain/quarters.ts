@@ -88,14 +88,18 @@ export function actionRates(actions: Iterable<Pick<Action, 'status' | 'completed
   let considered = 0;
   let done = 0;
   let onTime = 0;
+  let withDeadline = 0;
   for (const action of actions) {
-    if (action.status === 'wont-do') continue;
+    // An action whose status is unknown is neither done nor open: not counted either way.
+    if (action.status === 'wont-do' || action.status === null) continue;
     considered++;
     if (!doneBy(action, today)) continue;
     done++;
+    if (action.deadline === null) continue;
+    withDeadline++;
     if (action.completed! <= action.deadline) onTime++;
   }
-  return { completionRate: rate(done, considered), onTimeRate: rate(onTime, done) };
+  return { completionRate: rate(done, considered), onTimeRate: rate(onTime, withDeadline) };
 }
 
 /** Mean, median and 90th percentile (nearest rank) of a set of minutes; null each without data. */
@@ -135,7 +139,7 @@ export interface QuarterStats {
   count: number;
   bySeverity: Record<Severity, number>;
   byKind: Record<Kind, number>;
-  /** Minutes from started to detected. */
+  /** Minutes from started to detected, over the post-mortems that record both (recorded.detect). */
   mttd: Spread;
   /** Minutes from started to resolved. */
   mttr: Spread;
@@ -143,7 +147,10 @@ export interface QuarterStats {
   onTimeRate: number | null;
   /** Post-mortems of the quarter that repeat an earlier one (explicit or detected). */
   repeats: number;
+  /** The sum of the costs recorded (recorded.cost of count); unknown costs are left out, never 0. */
   totalCost: number;
+  /** How many of the quarter's post-mortems record each figure's inputs (docs/format.md#unknown-values). */
+  recorded: { detect: number; resolve: number; cost: number; severity: number; category: number };
   /** Up to three root-cause categories: most post-mortems first, then higher cost, then name. */
   topCategories: string[];
   /** Against the previous quarter; null for the first quarter. */
@@ -201,16 +208,33 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
   const categories = new Map<string, { count: number; cost: number }>();
   let repeats = 0;
   let totalCost = 0;
+  const recorded = { detect: 0, resolve: 0, cost: 0, severity: 0, category: 0 };
+  // Unknown values are left out of every figure, and counted as not recorded: never as zero.
   for (const incident of incidents) {
-    bySeverity[incident.severity]++;
+    if (incident.severity !== null) {
+      bySeverity[incident.severity]++;
+      recorded.severity++;
+    }
     byKind[incident.kind]++;
-    detect.push(incident.timeToDetectMinutes);
-    if (incident.timeToResolveMinutes !== null) resolve.push(incident.timeToResolveMinutes);
+    if (incident.timeToDetectMinutes !== null) {
+      detect.push(incident.timeToDetectMinutes);
+      recorded.detect++;
+    }
+    if (incident.timeToResolveMinutes !== null) {
+      resolve.push(incident.timeToResolveMinutes);
+      recorded.resolve++;
+    }
     if (incident.repeat !== null) repeats++;
-    totalCost += incident.cost.total;
+    const cost = incident.cost.total;
+    if (cost !== null) {
+      totalCost += cost;
+      recorded.cost++;
+    }
+    if (incident.category === null) continue;
+    recorded.category++;
     const category = categories.get(incident.category) ?? { count: 0, cost: 0 };
     category.count++;
-    category.cost += incident.cost.total;
+    category.cost += cost ?? 0;
     categories.set(incident.category, category);
   }
   const { completionRate, onTimeRate } = actionRates(
@@ -227,6 +251,7 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
     onTimeRate,
     repeats,
     totalCost,
+    recorded,
     topCategories: [...categories]
       .sort(([a, x], [b, y]) => byCountCostName({ name: a, ...x }, { name: b, ...y }))
       .slice(0, 3)

@@ -34,7 +34,7 @@ export function incidentRecord(incident: Incident, isPublic = false) {
     durationMinutes: incident.durationMinutes,
     timeToDetectMinutes: incident.timeToDetectMinutes,
     timeToResolveMinutes: incident.timeToResolveMinutes,
-    detection: pm.detection.method,
+    detection: pm.detection?.method ?? null,
     usersAffected: pm.impact.usersAffected,
     slaBreached: pm.impact.slaBreached,
     ...(isPublic ? {} : { cost: { direct: incident.cost.direct, indirect: incident.cost.indirect, total: incident.cost.total, perMinute: incident.cost.perMinute } }),

@@ -1,7 +1,8 @@
 export interface RepeatInput {
   id: string;
   started: string;
-  category: string;
+  /** null: not recorded, so never a detected repeat. */
+  category: string | null;
   services: readonly string[];
   repeatOf?: string;
 }
@@ -36,11 +37,13 @@ export function findRepeats(items: readonly RepeatInput[]): Map<string, Repeat> 
         repeats.set(item.id, { of: item.repeatOf, detected: false });
         continue;
       }
-      const candidates = item.services.flatMap((service) => latest.get(key(item.category, service)) ?? []);
+      if (item.category === null) continue;
+      const category = item.category;
+      const candidates = item.services.flatMap((service) => latest.get(key(category, service)) ?? []);
       const best = candidates.sort((a, b) => Date.parse(b.started) - Date.parse(a.started) || b.id.localeCompare(a.id))[0];
       if (best) repeats.set(item.id, { of: best.id, detected: true });
     }
-    for (const item of group) for (const service of item.services) latest.set(key(item.category, service), item);
+    for (const item of group) if (item.category !== null) for (const service of item.services) latest.set(key(item.category, service), item);
     start = end;
   }
   return repeats;

@@ -251,7 +251,7 @@ export interface CategoryShare {
 export function categoryShares(incidents: readonly Incident[], categories: readonly string[]): CategoryShare[] {
   return categories.map((category) => {
     const mine = incidents.filter((incident) => incident.counted && incident.category === category);
-    return { category, count: mine.length, totalCost: mine.reduce((sum, incident) => sum + incident.cost.total, 0) };
+    return { category, count: mine.length, totalCost: mine.reduce((sum, incident) => sum + (incident.cost.total ?? 0), 0) };
   });
 }
 

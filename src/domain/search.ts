@@ -18,10 +18,10 @@ export type FacetKey = (typeof FACETS)[number]['key'];
 /** The values an incident is filed under for each facet: what Pagefind indexes and the page lists. */
 export function facetValues(incident: Incident): Record<FacetKey, string[]> {
   return {
-    severity: [incident.severity],
+    severity: incident.severity === null ? [] : [incident.severity],
     kind: [incident.kind],
     service: incident.services,
-    category: [incident.category],
+    category: incident.category === null ? [] : [incident.category],
     quarter: [incident.quarter],
     team: incident.data.teams,
     tag: incident.data.tags,

@@ -14,8 +14,8 @@ export async function GET(context: APIContext) {
       title: `${incident.id}: ${incident.title}`,
       link: incident.url,
       pubDate: new Date(incident.data.resolved ?? incident.data.started),
-      description: incident.data.impact.summary ?? incident.data.rootCause.summary,
-      categories: [incident.severity, incident.kind, incident.category, ...incident.services],
+      description: incident.data.impact.summary ?? incident.data.rootCause.summary ?? undefined,
+      categories: [incident.severity, incident.kind, incident.category, ...incident.services].filter((value): value is string => value !== null),
     })),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDateIn, httpUrl, nonBlank, type DateRange } from './common.ts';
+import { isoDateIn, httpUrl, nonBlank, unknownOr, type DateRange } from './common.ts';
 
 export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
@@ -12,13 +12,13 @@ export function actionSchemaIn(dates?: { deadline: DateRange; completed: DateRan
       /** What will be done. */
       title: nonBlank('must say what will be done'),
       /** The team or person who owns it. */
-      owner: z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).regex(/\S/, 'every action needs an owner'),
+      owner: unknownOr(z.string({ error: 'must name the team or person who owns it, e.g. owner: payments-sre' }).regex(/\S/, 'every action needs an owner')),
       /** Due date, YYYY-MM-DD. */
-      deadline: isoDateIn(dates?.deadline),
+      deadline: unknownOr(isoDateIn(dates?.deadline)),
       /** P0 (next business day), P1 (7 days), P2 (31 days). */
-      priority: z.enum(PRIORITIES),
-      /** open | in-progress | done | wont-do */
-      status: z.enum(ACTION_STATUSES),
+      priority: unknownOr(z.enum(PRIORITIES)),
+      /** open | in-progress | done | wont-do; unknown: never counted open, overdue or done. */
+      status: unknownOr(z.enum(ACTION_STATUSES)),
       /** Date it was done; required when status is done, forbidden otherwise. */
       completed: isoDateIn(dates?.completed).optional(),
       /** Link to the ticket that tracks it. */
@@ -28,7 +28,7 @@ export function actionSchemaIn(dates?: { deadline: DateRange; completed: DateRan
       if (action.status === 'done' && action.completed === undefined) {
         ctx.addIssue({ code: 'custom', path: ['completed'], message: 'is required when status is done; add the date it was done, e.g. completed: 2026-03-20' });
       }
-      if (action.status !== 'done' && action.completed !== undefined) {
+      if (action.status !== 'done' && action.status !== null && action.completed !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['completed'], message: `is only allowed when status is done (this action is ${action.status}); remove it or set status: done` });
       }
     }, {

@@ -157,3 +157,22 @@ export const timeZone = z
 
 /** An absolute http(s) URL. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://tracker.example/PAY-123' });
+
+/**
+ * A value that may be written `unknown` (docs/format.md#unknown-values): read as null, so that no
+ * figure can take it for zero. Left out, it is null too; whether it may be left out is for the
+ * rules to say (postmortem.ts: only in an imported post-mortem, for most fields).
+ */
+export function unknownOr<T extends z.ZodType>(schema: T) {
+  return z.union([z.literal('unknown').transform(() => null), schema]).default(null);
+}
+
+/** A moment: a date-time with an offset, or (imported post-mortems only, checked by the rules) a date alone. */
+export function momentIn(range?: DateRange) {
+  return z.string({ error: 'must be a date-time with an offset, e.g. 2026-03-14T09:12:00+01:00' }).superRefine((value, ctx) => {
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? !isRealDate(value) ? 'is not a real calendar date; write a date that exists, as YYYY-MM-DD' : range && rangeProblem(value, range)
+      : (dateTimeProblem(value) ?? (range && rangeProblem(value, range)));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: LOCAL_DATE_TIME.test(value) ? 'date-offset' : 'schema' } });
+  });
+}

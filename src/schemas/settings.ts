@@ -44,6 +44,8 @@ export const settingsSchema = z.strictObject({
   people: z.array(z.string().min(1)).default([]),
   /** Longest gap allowed between SEV-1 timeline entries before resolution. */
   sev1MaxGapMinutes: z.number().int().positive().default(15),
+  /** Shared infrastructure (a cluster, a network) that many incidents touch: sharing one does not make two incidents a detected repeat. */
+  platformServices: z.array(slug).default([]),
   /** The root-cause categories a post-mortem may name. */
   categories: z.array(slug).min(1).default([...FACTOR_KEYS]),
   /** Reporting frameworks to add, or built-in ones whose label, text or clock to override. */

@@ -1,6 +1,6 @@
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Settings } from '../../schemas/settings.ts';
-import { localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../../core/time.ts';
+import { isDateOnly, localDate, memo, millisOf, minutesBetween, resolveTimeline } from '../../core/time.ts';
 
 /** A warning about a field of one post-mortem, before it is located in the source. */
 export interface FieldFinding {
@@ -50,15 +50,28 @@ const WINDOW: Record<'P0' | 'P1' | 'P2', string> = {
 /** The warnings (docs/format.md#warnings) read from the frontmatter alone. */
 export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFinding[] {
   const findings: FieldFinding[] = [];
-  if (pm.whys.length !== 5) {
+  // The rules that judge how a post-mortem was written (counts, lateness, deadlines, a SEV-1's
+  // minute-by-minute timeline) do not apply to one written before the library and imported.
+  if (!pm.imported) findings.push(...processWarnings(pm, settings));
+  if (pm.prevention?.architectureChange?.needed && !pm.prevention.architectureChange.rfc) {
+    findings.push({ path: ['prevention', 'architectureChange'], rule: 'architecture-rfc', message: 'says an architecture change is needed but links no RFC; add rfc: <URL of the design document>' });
+  }
+  findings.push(...duplicateRelated(pm.related));
+  return findings;
+}
+
+/** The warnings about how a post-mortem was written: not for imported ones. */
+function processWarnings(pm: Postmortem, settings: Settings): FieldFinding[] {
+  const findings: FieldFinding[] = [];
+  if (pm.whys && pm.whys.length !== 5) {
     const advice = pm.whys.length < 5 ? 'keep asking "why?" until you reach a cause you can act on' : 'merge whys that say the same thing, or stop at the first cause you can act on';
     findings.push({ path: ['whys'], rule: 'whys-count', message: `has ${pm.whys.length} whys; 5 is the aim — ${advice}` });
   }
-  if (pm.wentWell.length < 3 || pm.wentWell.length > 5) {
+  if (pm.wentWell && (pm.wentWell.length < 3 || pm.wentWell.length > 5)) {
     findings.push({ path: ['wentWell'], rule: 'went-well-count', message: `has ${pm.wentWell.length} ${pm.wentWell.length === 1 ? 'entry' : 'entries'}; name 3 to 5 things that worked, so the response's strengths are kept too` });
   }
   // Compared to the millisecond: 24 h 0 min 30 s is already more than 24 hours.
-  if (pm.resolved && pm.reportCompleted && millisBetween(pm.resolved, pm.reportCompleted) > DAY) {
+  if (pm.resolved && !isDateOnly(pm.resolved) && pm.reportCompleted && !isDateOnly(pm.reportCompleted) && millisBetween(pm.resolved, pm.reportCompleted) > DAY) {
     const late = `${millisBetween(pm.resolved, pm.reportCompleted) % MINUTE ? 'more than ' : ''}${hoursAndMinutes(minutesBetween(pm.resolved, pm.reportCompleted))}`;
     findings.push({ path: ['reportCompleted'], rule: 'summary-late', message: `is ${late} after resolved; the summary is due within 24 hours of resolution` });
   }
@@ -66,6 +79,7 @@ export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFi
     const zone = pm.timezone ?? settings.timezone;
     const resolvedDate = localDate(pm.resolved, zone);
     pm.actions.forEach((action, index) => {
+      if (action.priority === null || action.deadline === null) return;
       const limit = deadlineLimit(action.priority, resolvedDate);
       if (action.deadline > limit) {
         findings.push({
@@ -75,12 +89,8 @@ export function frontmatterWarnings(pm: Postmortem, settings: Settings): FieldFi
         });
       }
     });
-    if (pm.severity === 'SEV-1') findings.push(...timelineGaps(pm, settings, zone));
+    if (pm.severity === 'SEV-1' && !isDateOnly(pm.resolved)) findings.push(...timelineGaps(pm, settings, zone));
   }
-  if (pm.prevention?.architectureChange?.needed && !pm.prevention.architectureChange.rfc) {
-    findings.push({ path: ['prevention', 'architectureChange'], rule: 'architecture-rfc', message: 'says an architecture change is needed but links no RFC; add rfc: <URL of the design document>' });
-  }
-  findings.push(...duplicateRelated(pm.related));
   return findings;
 }
 
@@ -97,14 +107,19 @@ function duplicateRelated(related: readonly string[]): FieldFinding[] {
   });
 }
 
-/** SEV-1 timelines are minute by minute: no gap longer than settings.sev1MaxGapMinutes before resolution. */
+/**
+ * SEV-1 timelines are minute by minute: no gap longer than settings.sev1MaxGapMinutes between
+ * `started` and `resolved` (entries before the start — the change that led to it — are not
+ * measured). An entry written as a date alone has no time to measure from.
+ */
 function timelineGaps(pm: Postmortem, settings: Settings, zone: string): FieldFinding[] {
   const resolved = millisOf(pm.resolved!);
+  const started = isDateOnly(pm.started) ? -Infinity : millisOf(pm.started);
   const entries = resolveTimeline(pm.timeline.map((entry) => entry.at), pm.started, zone);
   const findings: FieldFinding[] = [];
   for (let i = 1; i < entries.length; i++) {
     const [from, to] = [entries[i - 1], entries[i]];
-    if (!from.at || !to.at || to.millis! > resolved) continue;
+    if (!from.at || !to.at || from.dateOnly || to.dateOnly || to.millis! > resolved || from.millis! < started) continue;
     // Compared to the millisecond, like summary-late: 15 min 30 s is longer than 15 minutes.
     const gapMillis = to.millis! - from.millis!;
     if (gapMillis > settings.sev1MaxGapMinutes * MINUTE) {
