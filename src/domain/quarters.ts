@@ -3,6 +3,8 @@ import { KINDS, SEVERITIES } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { Incident } from './library.ts';
 import { delta, mean, median, p90, rate } from './stats.ts';
+import { sumMoney } from './figures.ts';
+import type { Money } from './visibility.ts';
 
 export type Severity = (typeof SEVERITIES)[number];
 export type Kind = (typeof KINDS)[number];
@@ -120,7 +122,8 @@ export interface QuarterChange {
   actionCompletionRate: number | null;
   onTimeRate: number | null;
   repeats: number;
-  totalCost: number;
+  /** Withheld in a public build. */
+  totalCost: Money;
 }
 
 /** The quarterly incident review figures (docs/format.md#per-quarter-the-quarterly-review) for one quarter. */
@@ -143,7 +146,8 @@ export interface QuarterStats {
   onTimeRate: number | null;
   /** Post-mortems of the quarter that repeat an earlier one (explicit or detected). */
   repeats: number;
-  totalCost: number;
+  /** Withheld in a public build. */
+  totalCost: Money;
   /** Up to three root-cause categories: most post-mortems first, then higher cost, then name. */
   topCategories: string[];
   /** Against the previous quarter; null for the first quarter. */
@@ -198,19 +202,17 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
   const byKind = zeros(KINDS);
   const detect: number[] = [];
   const resolve: number[] = [];
-  const categories = new Map<string, { count: number; cost: number }>();
+  const categories = new Map<string, { count: number; costs: Money[] }>();
   let repeats = 0;
-  let totalCost = 0;
   for (const incident of incidents) {
     bySeverity[incident.severity]++;
     byKind[incident.kind]++;
     detect.push(incident.timeToDetectMinutes);
     if (incident.timeToResolveMinutes !== null) resolve.push(incident.timeToResolveMinutes);
     if (incident.repeat !== null) repeats++;
-    totalCost += incident.cost.total;
-    const category = categories.get(incident.category) ?? { count: 0, cost: 0 };
+    const category = categories.get(incident.category) ?? { count: 0, costs: [] };
     category.count++;
-    category.cost += incident.cost.total;
+    category.costs.push(incident.cost?.total);
     categories.set(incident.category, category);
   }
   const { completionRate, onTimeRate } = actionRates(
@@ -226,17 +228,18 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
     actionCompletionRate: completionRate,
     onTimeRate,
     repeats,
-    totalCost,
+    totalCost: sumMoney(incidents.map((incident) => incident.cost?.total)),
     topCategories: [...categories]
-      .sort(([a, x], [b, y]) => byCountCostName({ name: a, ...x }, { name: b, ...y }))
+      .map(([name, { count, costs }]) => ({ name, count, cost: sumMoney(costs) }))
+      .sort(byCountCostName)
       .slice(0, 3)
-      .map(([name]) => name),
+      .map(({ name }) => name),
   };
 }
 
-/** Order for rankings: more post-mortems first, then higher total cost, then name ascending. */
-export function byCountCostName(a: { name: string; count: number; cost: number }, b: { name: string; count: number; cost: number }): number {
-  return b.count - a.count || b.cost - a.cost || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** Order for rankings: more post-mortems first, then higher total cost (none when withheld), then name ascending. */
+export function byCountCostName(a: { name: string; count: number; cost: Money }, b: { name: string; count: number; cost: Money }): number {
+  return b.count - a.count || (b.cost ?? 0) - (a.cost ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 function spread(minutes: readonly number[]): Spread {
@@ -259,7 +262,7 @@ function change(now: Figures, before: Figures): QuarterChange {
     actionCompletionRate: delta(now.actionCompletionRate, before.actionCompletionRate),
     onTimeRate: delta(now.onTimeRate, before.onTimeRate),
     repeats: now.repeats - before.repeats,
-    totalCost: now.totalCost - before.totalCost,
+    totalCost: now.totalCost === undefined || before.totalCost === undefined ? undefined : now.totalCost - before.totalCost,
   };
 }
 
