@@ -1,5 +1,6 @@
 import type { Postmortem } from '../schemas/postmortem.ts';
 import { isDateOnly, minutesBetween } from '../core/time.ts';
+import type { Money, ModelPostmortem, Withheld } from './visibility.ts';
 
 export interface Durations {
   durationMinutes: number | null;
@@ -64,4 +65,31 @@ export function cost(pm: Pick<Postmortem, 'impact' | 'cost'>, durationMinutes: n
   const indirect = parts.churn === null ? null : parts.engineering + parts.churn + parts.brand;
   const total = direct === null || indirect === null ? null : direct + indirect;
   return { direct, indirect, total, perMinute: durationMinutes && total !== null ? total / durationMinutes : null };
+}
+
+/** What the cost of a post-mortem is worked out from: its impact and cost block, and the default loaded rate. */
+export interface CostInputs {
+  pm: Pick<Postmortem, 'impact' | 'cost'>;
+  defaultLoadedRate: number;
+}
+
+/**
+ * The inputs of `cost()` and `costLines()` for a post-mortem as the model holds it: `Withheld`
+ * where its revenue lost or the loaded rate is (a public build), and so its whole cost.
+ */
+export function costInputs(pm: Pick<ModelPostmortem, 'impact' | 'cost'>, defaultLoadedRate: Money): CostInputs | Withheld {
+  const { revenueLost } = pm.impact;
+  if (revenueLost === undefined || defaultLoadedRate === undefined) return undefined;
+  return { pm: { impact: { ...pm.impact, revenueLost }, cost: pm.cost }, defaultLoadedRate };
+}
+
+/** The sum of some amounts: `Withheld` when any of them is; 0 for none. */
+export function sumMoney(amounts: Iterable<Money | null>): Money {
+  let sum = 0;
+  for (const amount of amounts) {
+    if (amount === undefined) return undefined;
+    // Unknown (null, docs/format.md#unknown-values): left out of the sum, never counted as 0.
+    if (amount !== null) sum += amount;
+  }
+  return sum;
 }

@@ -3,6 +3,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil, isOpen } from './actions.ts';
 import { costParts } from './figures.ts';
+import type { Money } from './visibility.ts';
 import { KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, STATUS_LABELS, humanize } from './labels.ts';
 import { formatCount, formatMoney, formatPercent, plural } from '../core/numbers.ts';
 import type { Clock, Obligation } from './regulatory.ts';
@@ -180,6 +181,11 @@ export interface CostLine {
   basis?: string;
   /** null: not recorded. */
   amount: number | null;
+}
+
+/** An amount as written, e.g. `€1,234.50`; undefined where the model withholds it (a public build). */
+export function formatAmount(amount: Money, currency: string): string | undefined {
+  return amount === undefined ? undefined : formatMoney(amount, currency);
 }
 
 /**

@@ -3,6 +3,8 @@ import { PRIORITIES } from '../schemas/action.ts';
 import type { ActionItem, Incident } from './library.ts';
 import { bySoonestDeadline, isOpen, isOverdue } from './actions.ts';
 import { actionRates, byCountCostName, doneBy, quarterRange, type ActionRates } from './quarters.ts';
+import { sumMoney } from './figures.ts';
+import type { Money } from './visibility.ts';
 
 /*
  * Groupings for the category, service and action pages. Lists (`incidents`) keep every post-mortem
@@ -24,7 +26,8 @@ export interface CategoryGroup {
   /** Every post-mortem passed in with this root cause, in the order given. */
   incidents: Incident[];
   count: number;
-  totalCost: number;
+  /** Withheld in a public build. */
+  totalCost: Money;
   /** One entry per quarter of the range, zero for quiet quarters, so the trend never skips one. */
   perQuarter: { quarter: string; count: number }[];
   /** Post-mortems repeating one whose root cause is in the same category. */
@@ -63,10 +66,8 @@ export function byCategory(incidents: readonly Incident[], options: ByCategoryOp
   const quarters = options.quarters ?? spanOf(incidents);
   const result = [...groups].map(([category, { incidents: listed, counted }]): CategoryGroup => {
     const perQuarter = new Map(quarters.map((quarter) => [quarter, 0]));
-    let totalCost = 0;
     let repeats = 0;
     for (const incident of counted) {
-      totalCost += incident.cost.total ?? 0;
       const inQuarter = perQuarter.get(incident.quarter);
       if (inQuarter !== undefined) perQuarter.set(incident.quarter, inQuarter + 1);
       // A repeat whose target is not among the incidents given has no known category: not counted.
@@ -76,7 +77,7 @@ export function byCategory(incidents: readonly Incident[], options: ByCategoryOp
       category,
       incidents: listed,
       count: counted.length,
-      totalCost,
+      totalCost: sumMoney(counted.map((incident) => incident.cost?.total)),
       perQuarter: [...perQuarter].map(([quarter, count]) => ({ quarter, count })),
       repeats,
       factors: factorMeans(counted),
@@ -95,11 +96,11 @@ export interface ServiceGroup {
   /**
    * Sum of the whole cost of each post-mortem naming the service: an incident on two services
    * counts fully in both (there is no basis to split it), so service totals may add up to more
-   * than the library's.
+   * than the library's. Withheld in a public build.
    */
-  totalCost: number;
+  totalCost: Money;
   /** Root-cause categories of the service's post-mortems: most first, then higher cost, then name. */
-  categories: { category: string; count: number; totalCost: number }[];
+  categories: { category: string; count: number; totalCost: Money }[];
   /** Open or in-progress actions of the service's post-mortems, soonest deadline first. */
   openActions: ActionItem[];
 }
@@ -116,24 +117,21 @@ export function byService(incidents: readonly Incident[]): ServiceGroup[] {
     }
   }
   const result = [...groups].map(([service, { incidents: listed, counted }]): ServiceGroup => {
-    const categories = new Map<string, { count: number; totalCost: number }>();
-    let totalCost = 0;
+    const categories = new Map<string, { count: number; costs: (Money | null)[] }>();
     for (const incident of counted) {
-      // Unknown costs add nothing (they are not zero: the total is of the costs recorded).
-      totalCost += incident.cost.total ?? 0;
       if (incident.category === null) continue;
-      const category = categories.get(incident.category) ?? { count: 0, totalCost: 0 };
+      const category = categories.get(incident.category) ?? { count: 0, costs: [] };
       category.count++;
-      category.totalCost += incident.cost.total ?? 0;
+      category.costs.push(incident.cost?.total);
       categories.set(incident.category, category);
     }
     return {
       service,
       incidents: listed,
       count: counted.length,
-      totalCost,
+      totalCost: sumMoney(counted.map((incident) => incident.cost?.total)),
       categories: [...categories]
-        .map(([category, figures]) => ({ category, ...figures }))
+        .map(([category, { count, costs }]) => ({ category, count, totalCost: sumMoney(costs) }))
         .sort((a, b) => byCountCostName(named(a.category, a), named(b.category, b))),
       openActions: counted.flatMap((incident) => incident.actions.filter(isOpen)).sort(bySoonestDeadline),
     };
@@ -251,7 +249,7 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function named(name: string, figures: { count: number; totalCost: number }) {
+function named(name: string, figures: { count: number; totalCost: Money }) {
   return { name, count: figures.count, cost: figures.totalCost };
 }
 

@@ -2,7 +2,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { Settings, FactorKey } from '../schemas/settings.ts';
 import { FACTOR_KEYS } from '../schemas/settings.ts';
-import { durations, cost, type Cost, type Durations } from './figures.ts';
+import { durations, cost, costInputs, type Cost, type Durations } from './figures.ts';
 import { isOverdue, openActions } from './actions.ts';
 import { quarterStats, type QuarterStats } from './quarters.ts';
 import { actionSummary, byCategory, byService, type ActionSummary, type CategoryGroup, type ServiceGroup } from './groups.ts';
@@ -11,7 +11,7 @@ import { frameworkRules, obligations, type FrameworkRule, type Obligation } from
 import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
 export { todayFrom } from '../core/time.ts';
-import { publicView } from './visibility.ts';
+import { publicCategory, publicQuarter, publicService, publicSettings, publicView, type ModelPostmortem, type ModelSettings, type Withheld } from './visibility.ts';
 
 /** One post-mortem as the collection holds it. */
 export interface EntryInput {
@@ -19,6 +19,11 @@ export interface EntryInput {
   /** Path of the file relative to the content root, e.g. `postmortems/2026/cdn-push.mdx`. */
   file: string;
   data: Postmortem;
+}
+
+/** One post-mortem as the model is built from it: in a public build, its public view. */
+interface ModelEntry extends Omit<EntryInput, 'data'> {
+  data: ModelPostmortem;
 }
 
 export interface BuildOptions {
@@ -57,8 +62,8 @@ export interface Incident extends Durations {
   file: string;
   /** Absent in a public build: its readers do not edit, and the file holds what the build leaves out. */
   editUrl?: string;
-  /** The frontmatter; in a public build without money, owners or links to hidden post-mortems. */
-  data: Postmortem;
+  /** The frontmatter; in a public build without money, owners or links to hidden post-mortems (`publicView`). */
+  data: ModelPostmortem;
   title: string;
   kind: Postmortem['kind'];
   severity: Postmortem['severity'];
@@ -71,7 +76,8 @@ export interface Incident extends Durations {
   /** The post-mortem's own zone for its timeline; settings.timezone when it has none. */
   timezone: string;
   quarter: string;
-  cost: Cost;
+  /** Withheld in a public build, which publishes no money. */
+  cost: Cost | Withheld;
   timeline: TimelineItem[];
   factors: Factor[];
   actions: ActionItem[];
@@ -85,11 +91,12 @@ export interface Incident extends Durations {
 }
 
 export interface Library {
-  settings: Settings;
+  /** In a public build without the default loaded rate (`publicSettings`). */
+  settings: ModelSettings;
   today: string;
   /**
    * A public build (docs/site.md#public-build): only public post-mortems, and the model holds no money and no action
-   * owners. Components that show money or owners leave those places out when it is set.
+   * owners (visibility.ts), so pages have nothing to leave out and need not ask.
    */
   public: boolean;
   /** Every post-mortem shown on the site, newest first. */
@@ -127,7 +134,8 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
     (entry) => (options.drafts || VISIBLE_STATUSES.has(entry.data.status)) && (!isPublic || entry.data.visibility === 'public'),
   );
   const ids = new Set(kept.map((entry) => entry.id));
-  const shown = isPublic ? kept.map((entry) => ({ ...entry, data: publicView(entry.data, ids) })) : kept;
+  const shown: ModelEntry[] = isPublic ? kept.map((entry) => ({ ...entry, data: publicView(entry.data, ids) })) : kept;
+  const modelSettings: ModelSettings = isPublic ? publicSettings(settings) : settings;
   const counted = shown.filter((entry) => entry.data.status === 'published');
   const countedIds = new Set(counted.map((entry) => entry.id));
   const platform = new Set(settings.platformServices);
@@ -143,7 +151,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
     })),
   );
   const rules = frameworkRules(settings.frameworks);
-  const incidents = shown.map((entry) => toIncident(entry, settings, options, repeats.get(entry.id) ?? null, ids, rules));
+  const incidents = shown.map((entry) => toIncident(entry, modelSettings, options, repeats.get(entry.id) ?? null, ids, rules));
   const byId = new Map(incidents.map((incident) => [incident.id, incident]));
   for (const incident of incidents) {
     if (incident.repeat) byId.get(incident.repeat.of)?.repeatedBy.push(incident.id);
@@ -156,13 +164,15 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const published = incidents.filter((incident) => incident.counted);
   const actions = published.flatMap((incident) => incident.actions);
   const { today } = options;
-  const quarters = once(() => quarterStats(published, today, settings.timezone));
-  const categories = once(() => byCategory(incidents, { quarters: quarters().map((stats) => stats.quarter), categories: settings.categories }));
-  const services = once(() => byService(incidents));
+  const withhold = <T>(figures: T[], view: (figure: T) => T) => (isPublic ? figures.map(view) : figures);
+  // A public build's totals are withheld, those of a quiet quarter or an empty category too.
+  const quarters = once(() => withhold(quarterStats(published, today, settings.timezone), publicQuarter));
+  const categories = once(() => withhold(byCategory(incidents, { quarters: quarters().map((stats) => stats.quarter), categories: settings.categories }), publicCategory));
+  const services = once(() => withhold(byService(incidents), publicService));
   const open = once(() => openActions(actions));
   const summary = once(() => actionSummary(actions, today));
   return {
-    settings,
+    settings: modelSettings,
     today,
     public: isPublic,
     incidents,
@@ -198,8 +208,8 @@ function newestFirst(a: Incident, b: Incident): number {
 }
 
 function toIncident(
-  entry: EntryInput,
-  settings: Settings,
+  entry: ModelEntry,
+  settings: ModelSettings,
   options: BuildOptions,
   repeat: Repeat | null,
   ids: Set<string>,
@@ -208,6 +218,7 @@ function toIncident(
   const pm = entry.data;
   const zone = pm.timezone ?? settings.timezone;
   const times = durations(pm);
+  const inputs = costInputs(pm, settings.loadedRate);
   const resolvedTimeline = resolveTimeline(pm.timeline.map((item) => item.at), pm.started, zone);
   // An explicit repeatOf on a draft is still worth a link; detected repeats count published only.
   const ownRepeat = repeat ?? (pm.repeatOf && ids.has(pm.repeatOf) ? { of: pm.repeatOf, detected: false } : null);
@@ -227,7 +238,7 @@ function toIncident(
     category: pm.rootCause.category,
     timezone: zone,
     quarter: quarterOf(pm.started, settings.timezone),
-    cost: cost(pm, times.durationMinutes, settings.loadedRate),
+    cost: inputs && cost(inputs.pm, times.durationMinutes, inputs.defaultLoadedRate),
     timeline: pm.timeline.map((item, index) => ({ at: resolvedTimeline[index].at ?? pm.started, event: item.event, mark: item.mark })),
     // A factor not recorded (imported post-mortems) has a null score: left out of every mean.
     factors: FACTOR_KEYS.map((key) => {

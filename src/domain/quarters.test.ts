@@ -243,7 +243,7 @@ const emptyChange = (partial: Partial<NonNullable<QuarterStats['change']>>) => (
 });
 
 // Every post-mortem of the scenario records every figure's inputs.
-const all = (count: number) => ({ detect: count, resolve: count, cost: count, severity: count, category: count });
+const all = (count: number) => ({ detect: count, resolve: count, costed: count, severity: count, category: count });
 
 const expected: QuarterStats[] = [
   {

@@ -3,6 +3,8 @@ import { KINDS, SEVERITIES } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { Incident } from './library.ts';
 import { delta, mean, median, p90, rate } from './stats.ts';
+import { sumMoney } from './figures.ts';
+import type { Money } from './visibility.ts';
 
 export type Severity = (typeof SEVERITIES)[number];
 export type Kind = (typeof KINDS)[number];
@@ -124,7 +126,8 @@ export interface QuarterChange {
   actionCompletionRate: number | null;
   onTimeRate: number | null;
   repeats: number;
-  totalCost: number;
+  /** Withheld in a public build. */
+  totalCost: Money;
 }
 
 /** The quarterly incident review figures (docs/format.md#per-quarter-the-quarterly-review) for one quarter. */
@@ -147,10 +150,10 @@ export interface QuarterStats {
   onTimeRate: number | null;
   /** Post-mortems of the quarter that repeat an earlier one (explicit or detected). */
   repeats: number;
-  /** The sum of the costs recorded (recorded.cost of count); unknown costs are left out, never 0. */
-  totalCost: number;
+  /** The sum of the costs recorded (recorded.costed of count): unknown costs are left out, never 0; withheld in a public build. */
+  totalCost: Money;
   /** How many of the quarter's post-mortems record each figure's inputs (docs/format.md#unknown-values). */
-  recorded: { detect: number; resolve: number; cost: number; severity: number; category: number };
+  recorded: { detect: number; resolve: number; costed: number; severity: number; category: number };
   /** Up to three root-cause categories: most post-mortems first, then higher cost, then name. */
   topCategories: string[];
   /** Against the previous quarter; null for the first quarter. */
@@ -205,10 +208,9 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
   const byKind = zeros(KINDS);
   const detect: number[] = [];
   const resolve: number[] = [];
-  const categories = new Map<string, { count: number; cost: number }>();
+  const categories = new Map<string, { count: number; costs: (Money | null)[] }>();
   let repeats = 0;
-  let totalCost = 0;
-  const recorded = { detect: 0, resolve: 0, cost: 0, severity: 0, category: 0 };
+  const recorded = { detect: 0, resolve: 0, costed: 0, severity: 0, category: 0 };
   // Unknown values are left out of every figure, and counted as not recorded: never as zero.
   for (const incident of incidents) {
     if (incident.severity !== null) {
@@ -225,16 +227,12 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
       recorded.resolve++;
     }
     if (incident.repeat !== null) repeats++;
-    const cost = incident.cost.total;
-    if (cost !== null) {
-      totalCost += cost;
-      recorded.cost++;
-    }
+    if (incident.cost && incident.cost.total !== null) recorded.costed++;
     if (incident.category === null) continue;
     recorded.category++;
-    const category = categories.get(incident.category) ?? { count: 0, cost: 0 };
+    const category = categories.get(incident.category) ?? { count: 0, costs: [] };
     category.count++;
-    category.cost += cost ?? 0;
+    category.costs.push(incident.cost?.total);
     categories.set(incident.category, category);
   }
   const { completionRate, onTimeRate } = actionRates(
@@ -250,18 +248,19 @@ function quarterFigures(incidents: readonly Incident[], today: string): Figures 
     actionCompletionRate: completionRate,
     onTimeRate,
     repeats,
-    totalCost,
+    totalCost: sumMoney(incidents.map((incident) => incident.cost?.total)),
     recorded,
     topCategories: [...categories]
-      .sort(([a, x], [b, y]) => byCountCostName({ name: a, ...x }, { name: b, ...y }))
+      .map(([name, { count, costs }]) => ({ name, count, cost: sumMoney(costs) }))
+      .sort(byCountCostName)
       .slice(0, 3)
-      .map(([name]) => name),
+      .map(({ name }) => name),
   };
 }
 
-/** Order for rankings: more post-mortems first, then higher total cost, then name ascending. */
-export function byCountCostName(a: { name: string; count: number; cost: number }, b: { name: string; count: number; cost: number }): number {
-  return b.count - a.count || b.cost - a.cost || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** Order for rankings: more post-mortems first, then higher total cost (none when withheld), then name ascending. */
+export function byCountCostName(a: { name: string; count: number; cost: Money }, b: { name: string; count: number; cost: Money }): number {
+  return b.count - a.count || (b.cost ?? 0) - (a.cost ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 function spread(minutes: readonly number[]): Spread {
@@ -284,7 +283,7 @@ function change(now: Figures, before: Figures): QuarterChange {
     actionCompletionRate: delta(now.actionCompletionRate, before.actionCompletionRate),
     onTimeRate: delta(now.onTimeRate, before.onTimeRate),
     repeats: now.repeats - before.repeats,
-    totalCost: now.totalCost - before.totalCost,
+    totalCost: now.totalCost === undefined || before.totalCost === undefined ? undefined : now.totalCost - before.totalCost,
   };
 }
 

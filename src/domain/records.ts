@@ -4,16 +4,16 @@ import type { Obligation } from './regulatory.ts';
 
 /*
  * The JSON records of /api/*.json (docs/site.md#json-files): plain numbers, null for no data, and
- * no money or owners in a public build. Pure, no Astro import.
+ * no key at all for what the model withholds (money and owners in a public build). Pure, no Astro
+ * import.
  */
 
 /**
- * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data. A
- * public build (`isPublic`) has no `cost` key: its model holds no money, and a cost of 0 would
- * read as a real figure.
+ * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data, and
+ * no `cost` key where the model withholds it (a public build).
  */
-export function incidentRecord(incident: Incident, isPublic = false) {
-  const pm = incident.data;
+export function incidentRecord(incident: Incident) {
+  const { data: pm, cost } = incident;
   return {
     id: incident.id,
     url: incident.url,
@@ -37,7 +37,7 @@ export function incidentRecord(incident: Incident, isPublic = false) {
     detection: pm.detection?.method ?? null,
     usersAffected: pm.impact.usersAffected,
     slaBreached: pm.impact.slaBreached,
-    ...(isPublic ? {} : { cost: { direct: incident.cost.direct, indirect: incident.cost.indirect, total: incident.cost.total, perMinute: incident.cost.perMinute } }),
+    ...(cost === undefined ? {} : { cost: { direct: cost.direct, indirect: cost.indirect, total: cost.total, perMinute: cost.perMinute } }),
     repeatOf: incident.repeat?.of ?? null,
     repeatDetected: incident.repeat ? incident.repeat.detected : null,
     repeatedBy: incident.repeatedBy,
@@ -87,15 +87,15 @@ type Mirror = {
   actionCompletionRate: number | null;
   onTimeRate: number | null;
   repeats: number;
-  /** Absent in a public build. */
+  /** Absent where the model withholds it (a public build). */
   totalCost?: number;
 };
 
 /**
  * One quarter as `quarters.json` carries it: the keys of docs/site.md#json-files, plus p90 and `change` in the same
- * shape. A public build (`isPublic`) has no `totalCost`, in the quarter or in its change.
+ * shape. No `totalCost` where the model withholds it (a public build), in the quarter or in its change.
  */
-export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
+export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
   const { change } = stats;
   return {
     quarter: stats.quarter,
@@ -107,7 +107,7 @@ export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter:
     actionCompletionRate: stats.actionCompletionRate,
     onTimeRate: stats.onTimeRate,
     repeats: stats.repeats,
-    ...(isPublic ? {} : { totalCost: stats.totalCost }),
+    ...(stats.totalCost === undefined ? {} : { totalCost: stats.totalCost }),
     topCategories: [...stats.topCategories],
     change: change && {
       count: change.count,
@@ -118,7 +118,7 @@ export function quarterRecord(stats: QuarterStats, isPublic = false): { quarter:
       actionCompletionRate: change.actionCompletionRate,
       onTimeRate: change.onTimeRate,
       repeats: change.repeats,
-      ...(isPublic ? {} : { totalCost: change.totalCost }),
+      ...(change.totalCost === undefined ? {} : { totalCost: change.totalCost }),
     },
   };
 }

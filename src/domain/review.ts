@@ -6,6 +6,8 @@ import { formatMinutes } from './format.ts';
 import { formatCount, formatMoney, formatPercentValue, formatPoints, formatRate } from '../core/numbers.ts';
 import { openActions } from './actions.ts';
 import { previousQuarter } from './quarters.ts';
+import { sumMoney } from './figures.ts';
+import { isHeld, type Money } from './visibility.ts';
 
 /*
  * What the quarterly review, category, service and action pages show beyond the figures of
@@ -138,10 +140,11 @@ function spec(input: Omit<ChartSpec, 'summary'>): ChartSpec {
 
 const percent = (share: number | null) => (share === null ? null : share * 100);
 
-/** The five trend charts of /quarters/, oldest quarter first. */
+/** The trend charts of /quarters/, oldest quarter first: five, or four where the model withholds the cost (a public build). */
 export function quarterTrendCharts(stats: readonly QuarterStats[], currency: string): ChartSpec[] {
   const labels = stats.map((quarter) => quarter.quarter);
   const base = { currency, labels, xTitle: 'Quarter' };
+  const costs = stats.map((quarter) => quarter.totalCost);
   return [
     spec({
       ...base,
@@ -190,16 +193,20 @@ export function quarterTrendCharts(stats: readonly QuarterStats[], currency: str
       yTitle: 'Repeats',
       series: [{ key: 'repeats', label: 'Repeats', data: stats.map((quarter) => quarter.repeats) }],
     }),
-    spec({
-      ...base,
-      id: 'chart-cost',
-      title: 'Total cost',
-      kind: 'bar',
-      stacked: false,
-      unit: 'money',
-      yTitle: `Total cost (${currency})`,
-      series: [{ key: 'cost', label: 'Total cost', data: stats.map((quarter) => quarter.totalCost) }],
-    }),
+    ...(isHeld(costs)
+      ? [
+          spec({
+            ...base,
+            id: 'chart-cost',
+            title: 'Total cost',
+            kind: 'bar',
+            stacked: false,
+            unit: 'money',
+            yTitle: `Total cost (${currency})`,
+            series: [{ key: 'cost', label: 'Total cost', data: costs }],
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -244,14 +251,15 @@ export function categoryRepeatPairs(group: CategoryGroup, byId: ReadonlyMap<stri
 export interface CategoryShare {
   category: string;
   count: number;
-  totalCost: number;
+  /** Withheld in a public build. */
+  totalCost: Money;
 }
 
 /** The figures of named categories among some post-mortems (counted ones), in the order named. */
 export function categoryShares(incidents: readonly Incident[], categories: readonly string[]): CategoryShare[] {
   return categories.map((category) => {
     const mine = incidents.filter((incident) => incident.counted && incident.category === category);
-    return { category, count: mine.length, totalCost: mine.reduce((sum, incident) => sum + (incident.cost.total ?? 0), 0) };
+    return { category, count: mine.length, totalCost: sumMoney(mine.map((incident) => incident.cost?.total)) };
   });
 }
 
@@ -279,11 +287,14 @@ export interface HeadlineFigure {
   value: string;
   change: ChangeText;
   detail?: string;
-  /** Left out of a public build, which publishes no money. */
+  /** A money figure: there only where the model holds the amount, never in a public build. */
   money?: boolean;
 }
 
-/** The headline figures of a quarter with their change against the quarter before: the review page and the home page. */
+/**
+ * The headline figures of a quarter with their change against the quarter before: the review page
+ * and the home page. The total cost is left out where the model withholds it (a public build).
+ */
 export function headlineFigures(stats: QuarterStats, currency: string): HeadlineFigure[] {
   const { change } = stats;
   const previous = previousQuarter(stats.quarter);
@@ -309,6 +320,8 @@ export function headlineFigures(stats: QuarterStats, currency: string): Headline
       detail: 'completed by the deadline ÷ done',
     },
     { label: 'Repeat incidents', value: formatCount(stats.repeats), change: delta(stats.repeats, change?.repeats, formatCount, 'lower') },
-    { label: 'Total cost', value: money(stats.totalCost), change: delta(stats.totalCost, change?.totalCost, money, 'lower'), money: true },
+    ...(stats.totalCost === undefined
+      ? []
+      : [{ label: 'Total cost', value: money(stats.totalCost), change: delta(stats.totalCost, change?.totalCost, money, 'lower'), money: true }]),
   ];
 }

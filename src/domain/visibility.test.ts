@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildLibrary, type EntryInput } from './library.ts';
 import { incidentRecord } from './records.ts';
 import { actionJson, quarterRecord } from './records.ts';
-import { actionSummary } from './groups.ts';
+import { actionSummary, byCategory, byService } from './groups.ts';
 import { quarterStats } from './quarters.ts';
 import { publicLeaks, publicView } from './visibility.ts';
 import { postmortemSchema } from '../schemas/postmortem.ts';
+import { categoryShares, headlineFigures, quarterTrendCharts } from './review.ts';
+import { costInputs } from './figures.ts';
 import { settingsSchema } from '../schemas/settings.ts';
 
 const settings = settingsSchema.parse({ timezone: 'UTC', loadedRate: 120, repository: 'https://git.example/pm/blob/main/content' });
@@ -41,7 +43,7 @@ const options = { today: '2026-11-27', drafts: false, visibility: 'public' as co
 describe('publicView', () => {
   it('drops money, owners and links to post-mortems that are not shown', () => {
     const view = publicView(entries[1].data, new Set(['PUB-1']));
-    expect(view.impact).toMatchObject({ revenueLost: 0, usersAffected: 1000, slaBreached: true });
+    expect(view.impact).toMatchObject({ revenueLost: undefined, usersAffected: 1000, slaBreached: true });
     expect(view.cost).toBeUndefined();
     expect(view.actions.map((action) => action.owner)).toEqual(['']);
     expect(view).toMatchObject({ related: [], repeatOf: undefined });
@@ -62,7 +64,7 @@ describe('the public library model', () => {
   it('is flagged public and holds no money, owner, edit link or internal id', () => {
     expect(library.public).toBe(true);
     expect(library.incidents.map((i) => i.id)).toEqual(['PUB-1']);
-    expect(incident.cost).toEqual({ direct: 0, indirect: 0, total: 0, perMinute: 0 });
+    expect(incident.cost).toBeUndefined();
     expect(incident.actions[0]).not.toHaveProperty('owner');
     expect(incident.editUrl).toBeUndefined();
     const everything = JSON.stringify(library.incidents);
@@ -70,11 +72,11 @@ describe('the public library model', () => {
   });
 
   it('writes records without money or owner keys', () => {
-    const record = incidentRecord(incident, true);
+    const record = incidentRecord(incident);
     expect(record).not.toHaveProperty('cost');
     expect(record.actions[0]).not.toHaveProperty('owner');
     expect(actionJson(incident.actions[0])).not.toHaveProperty('owner');
-    const [quarter] = quarterStats(library.published, library.today, settings.timezone).map((stats) => quarterRecord(stats, true));
+    const [quarter] = quarterStats(library.published, library.today, settings.timezone).map((stats) => quarterRecord(stats));
     expect(quarter).not.toHaveProperty('totalCost');
     expect(actionSummary(library.actions, library.today).byOwner).toEqual([]);
   });
@@ -111,5 +113,74 @@ describe('publicLeaks: a public post-mortem naming an internal one', () => {
     const [leak, ...rest] = publicLeaks([internalText, subject('x INC-2026-004')]);
     expect(rest).toEqual([]);
     expect(leak).toMatchObject({ id: 'PUB-1', path: ['body'], index: 2, message: expect.stringMatching(/names the internal post-mortem INC-2026-004 \("Payments ledger double-counted refunds"\)/) });
+  });
+});
+
+describe('what a public model holds (docs/site.md#public-build)', () => {
+  /** Keys that hold money in the model and its records, at any depth (`cost` holds the cost block, or the breakdown). */
+  const MONEY = ['revenueLost', 'cost', 'totalCost', 'loadedRate'];
+
+  /** Every [path, value] under `root`, through arrays, maps and plain objects (getters included). */
+  function walk(root: unknown): [string, unknown][] {
+    const found: [string, unknown][] = [];
+    const seen = new Set<unknown>();
+    const visit = (value: unknown, path: string) => {
+      found.push([path, value]);
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      if (value instanceof Map) for (const [name, item] of value) visit(item, `${path}.${String(name)}`);
+      else if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
+      else for (const name of Object.keys(value)) visit((value as Record<string, unknown>)[name], `${path}.${name}`);
+    };
+    visit(root, '');
+    return found;
+  }
+
+  /** The last key of a path: `.incidents[0].cost.total` → `total`. */
+  const key = (path: string) => path.replace(/(\[\d+\])+$/, '').slice(path.replace(/(\[\d+\])+$/, '').lastIndexOf('.') + 1);
+  const moneyIn = (root: unknown) => walk(root).filter(([path, value]) => MONEY.includes(key(path)) && value !== undefined);
+  const ownersIn = (root: unknown) => walk(root).filter(([path, value]) => key(path) === 'owner' && value !== '' && value !== undefined);
+  /** The whole model, its library-wide figures (getters) spelled out. */
+  const whole = (library: ReturnType<typeof buildLibrary>) => ({
+    ...library,
+    quarters: library.quarters,
+    categories: library.categories,
+    services: library.services,
+    openActions: library.openActions,
+    actionSummary: library.actionSummary,
+  });
+
+  // INT-1 (2026-Q1) is left out; PUB-1 (2026-Q2) is kept, then two quiet quarters up to today, and categories with none.
+  const library = buildLibrary(entries, settings, options);
+
+  it('knows what it is looking for', () => {
+    // The internal model of the same post-mortems holds money and owners in these places.
+    const internal = whole(buildLibrary(entries, settings, { ...options, visibility: 'all' }));
+    expect(new Set(moneyIn(internal).map(([path]) => key(path)))).toEqual(new Set(MONEY));
+    expect(ownersIn(internal).map(([, owner]) => owner)).toContain('payments-sre');
+    expect(library.quarters.map((stats) => [stats.quarter, stats.count])).toEqual([['2026-Q2', 1], ['2026-Q3', 0], ['2026-Q4', 0]]);
+    expect(library.categories.some((group) => group.count === 0)).toBe(true);
+  });
+
+  it('holds no money figure and no owner anywhere, not even 0', () => {
+    expect(moneyIn(whole(library))).toEqual([]);
+    expect(ownersIn(whole(library))).toEqual([]);
+  });
+
+  it('writes records with no money or owner key', () => {
+    const records = [...library.published.map(incidentRecord), ...library.quarters.map(quarterRecord), ...library.actions.map(actionJson)];
+    expect(moneyIn(records)).toEqual([]);
+    expect(walk(records).filter(([path]) => key(path) === 'owner')).toEqual([]);
+  });
+
+  it('gives a page no money to arrange, however it asks', () => {
+    for (const stats of library.quarters) expect(headlineFigures(stats, settings.currency).map((figure) => figure.label)).not.toContain('Total cost');
+    expect(quarterTrendCharts(library.quarters, settings.currency).map((chart) => chart.unit)).not.toContain('money');
+    expect(categoryShares(library.published, ['capacity'])).toEqual([{ category: 'capacity', count: 1, totalCost: undefined }]);
+    expect(costInputs(library.published[0].data, library.settings.loadedRate)).toBeUndefined();
+    // Figures worked out again from the model's post-mortems are withheld too, wherever they sum one.
+    const again = [...quarterStats(library.published, library.today, settings.timezone), ...byCategory(library.published), ...byService(library.published)];
+    expect(again.length).toBeGreaterThan(0);
+    expect(moneyIn(again.filter((figures) => figures.count > 0))).toEqual([]);
   });
 });

@@ -1,26 +1,78 @@
 import type { Postmortem } from '../schemas/postmortem.ts';
+import type { Settings } from '../schemas/settings.ts';
+import type { QuarterStats } from './quarters.ts';
+import type { CategoryGroup, ServiceGroup } from './groups.ts';
 
 /*
- * The public build (docs/site.md#public-build) redacts here, in the data every page and file is made from, before
- * any figure is computed: a page that forgets to hide something can only show what is no longer
- * there. Components and record builders also leave out the empty places (library.public).
+ * The public build (docs/site.md#public-build) redacts here, and only here. `buildLibrary` hands
+ * pages a model with no money, no action owners and no link to a post-mortem it does not show:
+ * every money figure is `Withheld` — absent, not 0 — so a page shows a money figure only where the
+ * model holds one, and cannot print what it was never given. The whole-output scan of
+ * tests/public.test.ts stays as the net.
  */
 
 /**
- * What of a post-mortem a public build may hold: no money (revenue lost counts as 0 and the cost
- * block is gone, so every cost derived from them is 0 and no list can rank by it), no action
- * owners (an empty owner, which the schema never lets through, means "withheld"), and no link to a
+ * A money figure a public build withholds: the model holds no amount there, not even 0. Distinct
+ * from `null`, which is a figure with no data.
+ */
+export type Withheld = undefined;
+
+/** An amount of money in the model: a number, or `Withheld` in a public build. */
+export type Money = number | Withheld;
+
+/**
+ * Whether the model holds every one of some amounts, none withheld: what a page asks before it
+ * gives them a column, a chart or a sentence.
+ */
+export function isHeld(amounts: readonly Money[]): amounts is number[] {
+  return amounts.every((amount) => amount !== undefined);
+}
+
+/** A post-mortem as the library model holds it: in a public build, its revenue lost is withheld. */
+export type ModelPostmortem = Omit<Postmortem, 'impact'> & { impact: Omit<Postmortem['impact'], 'revenueLost'> & { revenueLost: Money | null } };
+
+/** The settings as the library model holds them: in a public build, the default loaded rate is withheld. */
+export type ModelSettings = Omit<Settings, 'loadedRate'> & { loadedRate: Money };
+
+/**
+ * What of a post-mortem a public build may hold: no money (revenue lost is withheld and the cost
+ * block is gone, so its cost and every figure summed from it are withheld too), no action owners
+ * (an empty owner, which the schema never lets through, means "withheld"), and no link to a
  * post-mortem the build does not show.
  */
-export function publicView(pm: Postmortem, shown: ReadonlySet<string>): Postmortem {
+export function publicView(pm: Postmortem, shown: ReadonlySet<string>): ModelPostmortem {
   return {
     ...pm,
-    impact: { ...pm.impact, revenueLost: 0 },
+    impact: { ...pm.impact, revenueLost: undefined },
     cost: undefined,
     actions: pm.actions.map((action) => ({ ...action, owner: '' })),
     related: pm.related.filter((id) => shown.has(id)),
     repeatOf: pm.repeatOf !== undefined && shown.has(pm.repeatOf) ? pm.repeatOf : undefined,
   };
+}
+
+/** The settings a public build may hold: without the default loaded rate, an internal figure. */
+export function publicSettings(settings: Settings): ModelSettings {
+  return { ...settings, loadedRate: undefined };
+}
+
+// A public build's library-wide figures are worked out from money-free post-mortems, so they rank
+// as if every cost were 0; their totals, a quiet quarter's and an empty category's included, are
+// then withheld.
+
+/** A quarter's figures without its total cost, or the change in it. */
+export function publicQuarter(stats: QuarterStats): QuarterStats {
+  return { ...stats, totalCost: undefined, change: stats.change && { ...stats.change, totalCost: undefined } };
+}
+
+/** A root-cause category's figures without its total cost. */
+export function publicCategory(group: CategoryGroup): CategoryGroup {
+  return { ...group, totalCost: undefined };
+}
+
+/** A service's figures without its total cost, or that of any of its root causes. */
+export function publicService(group: ServiceGroup): ServiceGroup {
+  return { ...group, totalCost: undefined, categories: group.categories.map((category) => ({ ...category, totalCost: undefined })) };
 }
 
 /** What a public build's leak check reads of each post-mortem. */
