@@ -101,6 +101,13 @@ function plusMinutes(started: string, minutes: number): string | undefined {
   return dt.isValid ? dt.plus({ minutes }).toISO({ suppressMilliseconds: true })! : undefined;
 }
 
+/** The zone every timed row names, when they all name one with the same rules ("14:02 UTC"). */
+function sameRowZone(rows: readonly { when?: { time?: string; zone?: Zone } }[]): Zone | undefined {
+  const zones = new Set(rows.filter((r) => r.when?.time && r.when.zone).map((r) => r.when!.zone!.zone));
+  const [zone] = zones;
+  return zones.size === 1 && zone ? { zone, text: zone } : undefined;
+}
+
 /** Converts one source file. Pure: text in, text and a report out. */
 export function convert(source: string, options: ConvertOptions): Converted {
   const report: ImportReport = { mapped: [], unknown: [], guesses: [], keptAsText: [], notes: [] };
@@ -142,6 +149,7 @@ export function convert(source: string, options: ConvertOptions): Converted {
   if (stated) { zone = stated; report.guesses.push(`time zone ${stated.zone ?? stated.text} from '${stated.phrase ?? stated.text}'`); }
   else if (headerZone) { zone = headerZone; report.guesses.push(`time zone ${headerZone.zone} from the timeline header ("${timeline.headerZone}")`); }
   else if (metaZone) { zone = metaZone; used.add('timezone'); }
+  else if (sameRowZone(timeline.rows)) { zone = sameRowZone(timeline.rows); report.guesses.push(`time zone ${zone!.zone} from the zones written on the rows`); }
   else if (options.timezone) { zone = readZone(options.timezone) ?? { zone: options.timezone, text: options.timezone }; report.guesses.push(`time zone ${options.timezone} from --timezone`); }
 
   // Timeline and the dates it gives.

@@ -124,7 +124,7 @@ function itemAction(item: MdNode, context: ReadContext): Action | undefined {
   if (done) action.status = 'done';
   if (/[(\[]\s*(in progress|wip|ongoing)\s*[)\]]\s*\.?$/i.test(text)) action.status = 'in-progress';
   const owner = /\b(?:owner|assignee|assigned to|owned by|responsible)\s*[:=]\s*(@?[\w.-]+(?:\s+[A-Z][\w.-]*)?)/i.exec(text) ?? /\b(?:assigned to|owned by)\s+(@?[\w.-]+)/i.exec(text) ?? /(?:^|\s|\()@([\w.-]+)/.exec(text);
-  if (owner) action.owner = owner[1];
+  if (owner) action.owner = owner[1].replace(/^@/, '');
   const deadline = /\b(?:due|deadline|by|before|target)\s*[:=]?\s*((?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}\s+[A-Za-z]+\s+\d{4})|(?:[A-Za-z]+\s+\d{1,2},?\s+\d{4}))/i.exec(text);
   if (deadline) action.deadline = readDate(deadline[1], context);
   if (!action.deadline) delete action.deadline;

@@ -57,6 +57,7 @@ export function resolveRows(rows: readonly RawRow[], zone: Zone | undefined, fal
   let currentDate: string | undefined;
   let lastClock: string | undefined;
   let rolled = false;
+  let headingDay: string | undefined;
   rows.forEach((row, index) => {
     const when = row.when;
     if (!when) {
@@ -65,6 +66,10 @@ export function resolveRows(rows: readonly RawRow[], zone: Zone | undefined, fal
     }
     if (when.guess) guesses.push(`line ${row.line}: ${when.guess} ("${when.text}")`);
     let date = when.date;
+    if (!date && row.day && row.day !== headingDay) {
+      date = headingDay = row.day;
+      lastClock = undefined;
+    }
     if (!date && currentDate && when.time && lastClock && minutes(when.time) < minutes(lastClock) - 12 * 60) {
       date = DateTime.fromISO(currentDate).plus({ days: 1 }).toISODate()!;
       if (!rolled) guesses.push(`line ${row.line}: ${when.time} after ${lastClock} taken as the next day (${date})`);
@@ -80,7 +85,7 @@ export function resolveRows(rows: readonly RawRow[], zone: Zone | undefined, fal
       keptAsText.push(`line ${row.line}: "${row.raw}" (a time with no date)`);
       return;
     }
-    if (when.date) rolled = false;
+    if (when.date || date === headingDay) rolled = false;
     currentDate = date;
     if (when.time) lastClock = when.time;
     const rowZone = zoneOf(when.zone) ?? fileZone;

@@ -121,6 +121,8 @@ export function parse(source: string): Document {
     if (node.type === 'heading') {
       const depth = node.depth ?? 1;
       while (open.length > 1 && open[open.length - 1].depth >= depth) open.pop();
+      // The enclosing sections keep their sub-headings ("### 10 December 2021" dates a timeline).
+      for (const section of open) section.nodes.push(node);
       const title = plain(node).trim();
       const section: Section = { kind: classifyHeading(title), heading: node, title, depth, nodes: [] };
       doc.sections.push(section);

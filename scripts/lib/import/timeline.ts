@@ -10,8 +10,9 @@ export interface RawRow {
   /** The row as written, for the report when it cannot be read. */
   raw: string;
   line: number;
-  /** Where the date came from when the row has only a clock. */
+  /** Where the date came from when the row has only a clock, and that date. */
   dateFrom?: string;
+  day?: string;
 }
 
 const TIME_HEADER = /\b(time|date|when|timestamp|utc|clock|hour|day)\b/i;
@@ -134,8 +135,7 @@ export function readTimelineRows(doc: Document, context: ReadContext): TimelineR
     let day: { date: string; from: string } | undefined;
     const pushRows = (more: RawRow[]) => {
       for (const row of more) {
-        if (row.when && !row.when.date && day) row.dateFrom = day.from;
-        if (row.when && !row.when.date && day) row.when = { ...row.when, date: day.date };
+        if (row.when && !row.when.date && day) Object.assign(row, { dateFrom: day.from, day: day.date });
         rows.push(row);
       }
     };

@@ -154,7 +154,7 @@ function withYear(yearText: string | undefined, month: number | undefined, day: 
   return { date, guess: date ? `year ${c.year} from the file's id or dates` : undefined };
 }
 
-const CLOCK = /^(?:at\s+)?(~|≈|ca\.?\s*|approx\.?\s*|about\s+|around\s+)?(\d{1,2})(?::|h|\.(?=\d{2}\b))(\d{2}|\?\?|xx|--)(?::(\d{2}))?(\s*~)?\s*(a\.?m\.?|p\.?m\.?)?(?![\w:])/i;
+const CLOCK = /^(?:at\s+)?(~|≈|ca\.?\s*|approx\.?\s*|about\s+|around\s+)?(\d{1,2})(?::|h|\.(?=\d{2}\b))(\d{2}|\?\?|xx|--)(?::(\d{2}))?(\s*~)?\s*(a\.?m\.?|p\.?m\.?)?(?!\w|:\d)/i;
 const HOUR_12 = /^(?:at\s+)?(~|about\s+|around\s+)?(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?!\w)/i;
 const UNKNOWN_CLOCK = /^(?:hh|\?\?|--|xx):?(?:mm|\?\?|--|xx)\b/i;
 
