@@ -1,4 +1,4 @@
-import { mdxToJs, mdxToMdast } from 'satteri';
+import { htmlToHast, markdownToMdast, mdxToJs, mdxToMdast } from 'satteri';
 import type { Root, Nodes } from 'mdast';
 import { findUnsafe, nestingProblem, type NarrativeFinding } from '../domain/narrative.ts';
 
@@ -30,11 +30,17 @@ const MARKUP = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']
  * or the MDX syntax error that would otherwise stop the build. Offsets are offsets in `text`;
  * `bodyOffset` is where the body starts (0 parses the whole file, frontmatter included).
  */
-export function readProse(text: string, bodyOffset = 0, { allowCode = false } = {}): BodyParse {
+export function readProse(text: string, bodyOffset = 0, { allowCode = false, markdown = false } = {}): BodyParse {
   const body = bodyOffset ? text.slice(bodyOffset) : text;
   // Too deep a narrative crashes the parser itself: it is measured before it is parsed.
   const limit = nestingProblem(body);
   if (limit) return { error: { offset: bodyOffset + limit.offset, message: limit.message, rule: 'narrative-size' } };
+  // A .md post-mortem is CommonMark and GFM: no JSX and no expressions, and its raw HTML is read
+  // as HTML against the same allow-list (docs/safety.md).
+  if (markdown) {
+    const tree = markdownToMdast(body);
+    return proseOf(tree as unknown as Root, body, bodyOffset, findUnsafe(tree, { parseHtml: (html) => htmlToHast(html, { fragment: true }) }));
+  }
   let tree: Root;
   try {
     tree = mdxToMdast(body) as unknown as Root;
@@ -43,7 +49,12 @@ export function readProse(text: string, bodyOffset = 0, { allowCode = false } = 
   } catch (error) {
     return { error: { ...syntaxError((error as Error).message, body, bodyOffset ? countLines(text, bodyOffset) : 0, bodyOffset), rule: 'mdx-syntax' } };
   }
-  const unsafe = findUnsafe(tree, { allowCode }).map((finding) => ({ ...finding, offset: bodyOffset + finding.offset }));
+  return proseOf(tree, body, bodyOffset, findUnsafe(tree, { allowCode }));
+}
+
+/** The prose of a parsed body, with the allow-list's findings moved to file offsets. */
+function proseOf(tree: Root, body: string, bodyOffset: number, findings: NarrativeFinding[]): BodyParse {
+  const unsafe = findings.map((finding) => ({ ...finding, offset: bodyOffset + finding.offset }));
   const prose: Prose[] = [];
   const visit = (node: Nodes) => {
     if (PROSE_BLOCKS.has(node.type) && node.position) {

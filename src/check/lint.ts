@@ -50,7 +50,7 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     problems.push(at(found.index, fieldAt(source, found.index), `holds what looks like a person's ${found.kind} (${shown}); ${instead} — a post-mortem must not carry personal data`, 'personal-data', 'warning'));
   }
 
-  const body = readProse(source.text, source.bodyOffset, { allowCode: settings.narratives.code });
+  const body = readProse(source.text, source.bodyOffset, { allowCode: settings.narratives.code, markdown: source.file.endsWith('.md') });
   const prose: ProseField[] = [];
   if ('error' in body) {
     const message = body.error.rule === 'mdx-syntax' ? `is not valid MDX: ${body.error.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks` : body.error.message;

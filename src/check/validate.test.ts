@@ -603,12 +603,12 @@ describe('loadLibrary', () => {
     writeFileSync(join(cwd, 'content/postmortems/2026/cdn-push.mdx'), postmortem());
     writeFileSync(join(cwd, 'content/postmortems/broken.mdx'), postmortem({ 'id: INC-100': 'id: INC-101', 'kind: incident': 'kind: outage' }));
     // Not read (only .mdx files are), and said so.
-    writeFileSync(join(cwd, 'content/postmortems/notes.md'), 'kind: whatever\n');
+    writeFileSync(join(cwd, 'content/postmortems/notes.txt'), 'kind: whatever\n');
     const result = loadLibrary(join(cwd, 'content'), cwd);
     expect(result.files.map((file) => file.slice(cwd.length + 1))).toEqual(['content/postmortems/2026/cdn-push.mdx', 'content/postmortems/broken.mdx']);
     expect(result.settings?.timezone).toBe('Europe/Berlin');
     expect(result.entries.map((e) => e.id)).toEqual(['INC-100']);
-    expect(result.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['content/postmortems/broken.mdx:4 kind', 'content/postmortems/notes.md:1 (file)']);
+    expect(result.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['content/postmortems/broken.mdx:4 kind', 'content/postmortems/notes.txt:1 (file)']);
   });
 
   it('finds the basic fixture library valid', () => {

@@ -20,20 +20,20 @@ function folder(names: readonly string[]): string {
 
 describe('the one list of post-mortem files (listContent)', () => {
   it('reads .mdx files in any sub-folder, sorted, and lets images and dotfiles be', () => {
-    const dir = folder(['2026/b.mdx', '2025/a.mdx', 'c.mdx', '2026/pool.png', 'diagrams/d.JPG', '.gitkeep', '2026/.DS_Store', '.git/config']);
+    const dir = folder(['2026/b.mdx', '2025/a.mdx', 'c.md', '2026/pool.png', 'diagrams/d.JPG', '.gitkeep', '2026/.DS_Store', '.git/config']);
     const { postmortems, problems } = listContent(dir);
-    expect(postmortems.map((path) => relative(dir, path))).toEqual(['2025/a.mdx', '2026/b.mdx', 'c.mdx']);
+    expect(postmortems.map((path) => relative(dir, path))).toEqual(['2025/a.mdx', '2026/b.mdx', 'c.md']);
     expect(problems).toEqual([]);
   });
 
   it.each([
-    ['a Markdown file', 'notes.md', 'error', /is not read: post-mortems are \.mdx files; rename it to "notes\.mdx"/],
+    ['a .markdown file', 'notes.markdown', 'error', /is not read: post-mortems are \.md or \.mdx files; rename it to "notes\.md"/],
     ['an .MDX in capitals', 'big.MDX', 'error', /rename it to "big\.mdx"/],
     ['a hidden post-mortem', '.draft.mdx', 'error', /hidden file .* rename it to "draft\.mdx"/],
     ['a # in the name', 'cdn#2.mdx', 'error', /cannot carry; rename it to "cdn-2\.mdx"/],
     ['a space in the name', 'cdn push.mdx', 'error', /rename it to "cdn-push\.mdx"/],
     ['an accented name', 'café.mdx', 'error', /rename it to "cafe\.mdx"/],
-    ['a text file', 'notes.txt', 'warning', /is not a post-mortem \(\.mdx\) or an image/],
+    ['a text file', 'notes.txt', 'warning', /is not a post-mortem \(\.md, \.mdx\) or an image/],
     ['an SVG', 'diagram.svg', 'warning', /is not a post-mortem/],
     ['a folder name with a #', 'q#1/a.mdx', 'error', /folder name .* rename it to "q-1"/],
     ['a hidden folder of post-mortems', '.old/a.mdx', 'error', /hidden folder .* would not be built/],

@@ -24,8 +24,8 @@ export interface ContentFiles {
 
 /** A file or folder name every file system and URL can carry. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** Post-mortem files (`.mdx`). */
-const POSTMORTEM = /\.mdx$/;
+/** Post-mortem files: MDX, or plain Markdown (CommonMark and GFM, no JSX). */
+const POSTMORTEM = /\.mdx?$/;
 /** Names that look like a post-mortem meant to be read, but are not. */
 const LOOKS_LIKE_POSTMORTEM = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
 const IMAGE = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
@@ -69,11 +69,11 @@ export function listContent(dir: string): ContentFiles {
         problems.push({ path, message: 'is not a regular file (a socket, a device or a pipe); remove it', severity: 'error' });
       } else if (LOOKS_LIKE_POSTMORTEM.test(item.name)) {
         if (item.name.startsWith('.')) problems.push({ path, message: `is a hidden file (its name starts with "."), so it would not be built; rename it to "${safeName(item.name.replace(/^\.+/, ''))}"`, severity: 'error' });
-        else if (!POSTMORTEM.test(item.name)) problems.push({ path, message: `is not read: post-mortems are .mdx files; rename it to "${safeName(item.name.replace(/\.[^.]+$/, '.mdx'))}"`, severity: 'error' });
+        else if (!POSTMORTEM.test(item.name)) problems.push({ path, message: `is not read: post-mortems are .md or .mdx files; rename it to "${safeName(item.name.replace(/\.[^.]+$/, /\.mdx$/i.test(item.name) ? '.mdx' : '.md'))}"`, severity: 'error' });
         else if (!SAFE_NAME.test(item.name)) problems.push({ path, message: `is a file name that URLs and some file systems cannot carry; rename it to "${safeName(item.name)}" (letters, digits, ".", "_" and "-")`, severity: 'error' });
         else postmortems.push(path);
       } else if (!IMAGE.test(item.name) && !item.name.startsWith('.')) {
-        problems.push({ path, message: `is not a post-mortem (.mdx) or an image (${IMAGE_EXTENSIONS.join(', ')}), and is not read; move it out of postmortems/`, severity: 'warning' });
+        problems.push({ path, message: `is not a post-mortem (.md, .mdx) or an image (${IMAGE_EXTENSIONS.join(', ')}), and is not read; move it out of postmortems/`, severity: 'warning' });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { localImages, nestingProblem, resolveLocalImage } from '../domain/narrative.ts';
 import { position, type Source } from '../check/source.ts';
 import type { Problem } from '../check/problem.ts';
@@ -19,7 +19,7 @@ export function imageProblems(sources: readonly Source[], pathOf: ReadonlyMap<st
     if (!path || !MAY_SHOW_IMAGE.test(source.body) || nestingProblem(source.body)) continue;
     let tree: unknown;
     try {
-      tree = mdxToMdast(source.body);
+      tree = source.file.endsWith('.md') ? markdownToMdast(source.body) : mdxToMdast(source.body);
     } catch {
       continue; // An MDX syntax error, reported by the linter.
     }

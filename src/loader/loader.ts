@@ -33,7 +33,7 @@ export function postmortemLoader(root: string): Loader {
       const base = glob({
         pattern: files.length ? files.map((file) => relative(folder, file).split(sep).join('/')) : '\0none',
         base: folder,
-        generateId: ({ entry, data }) => ids.get(resolve(folder, entry)) ?? (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+        generateId: ({ entry, data }) => ids.get(resolve(folder, entry)) ?? (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx?$/, '')),
       });
       const settings = readSettings(root);
       const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
@@ -107,7 +107,10 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
   let queue = Promise.resolve();
   const refused: string[] = [];
   const set = (entry: StoredEntry): boolean => {
-    if (!entry.deferredRender || entry.body === undefined) return store.set(entry);
+    // A .md entry arrives rendered by Astro's own Markdown pipeline, which knows no allow-list: it
+    // is rendered again here like the others.
+    const markdown = entry.filePath?.endsWith('.md') ?? false;
+    if ((!entry.deferredRender && !markdown) || entry.body === undefined) return store.set(entry);
     const body = entry.body;
     const file = entry.filePath && resolve(projectRoot, entry.filePath);
     queue = queue

@@ -170,6 +170,9 @@ function requireUnlessImported(pm: Shape, ctx: z.RefinementCtx): void {
     if (action.deadline === null) need(['actions', index, 'deadline'], 'its due date, YYYY-MM-DD');
     if (action.priority === null) need(['actions', index, 'priority'], 'one of P0, P1, P2');
     if (action.status === null) need(['actions', index, 'status'], 'one of open, in-progress, done, wont-do');
+    if (action.status === 'done' && action.completed === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['actions', index, 'completed'], message: 'is required when status is done; add the date it was done, e.g. completed: 2026-03-20', params: { rule: 'action' } });
+    }
   });
 }
 
