@@ -75,7 +75,8 @@ export function quarterBounds(quarter: string, zone: string): QuarterBounds {
 export function doneBy(action: Pick<Action, 'status' | 'completed'>, today: string): boolean {
   // The schema does not forbid a `completed` date in the future (a typo, or HINDSIGHT_NOW set to a
   // past date for a reproducible build). "As of today" such an action is not done yet.
-  return action.status === 'done' && action.completed !== undefined && action.completed <= today;
+  // A done action of an imported post-mortem may have no recorded date: done, when unknown.
+  return action.status === 'done' && (action.completed === undefined || action.completed <= today);
 }
 
 export interface ActionRates {
@@ -97,7 +98,8 @@ export function actionRates(actions: Iterable<Pick<Action, 'status' | 'completed
     considered++;
     if (!doneBy(action, today)) continue;
     done++;
-    if (action.deadline === null) continue;
+    // On time or late is known only with both dates.
+    if (action.deadline === null || action.completed === undefined) continue;
     withDeadline++;
     if (action.completed! <= action.deadline) onTime++;
   }
