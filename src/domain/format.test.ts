@@ -217,3 +217,27 @@ describe('costLines', () => {
     expect(costLines({ ...bare, cost: { engineeringHours: 12 } }, 100, 'USD').indirect[0].basis).toBe('12 h × $100.00 per hour (default rate)');
   });
 });
+
+describe('timelineRows: times as people keep them', () => {
+  it('reads ~HH:MM as about that time and a date alone as some time that day, with no elapsed time for it', () => {
+    const rows = timelineRows(
+      [
+        { at: '2026-03-14T09:00:00Z', event: 'Start' },
+        { at: '2026-03-14T14:05:00Z', event: 'Roughly then', approximate: true },
+        { at: '2026-03-15T00:00:00Z', event: 'The next day', dateOnly: true },
+      ],
+      '2026-03-14T09:00:00Z',
+      'UTC',
+    );
+    expect(rows.map((row) => [row.time, row.elapsedMinutes, row.newDay])).toEqual([
+      ['09:00', 0, true],
+      ['about 14:05', 305, false],
+      ['during the day', null, true],
+    ]);
+  });
+
+  it('measures no elapsed time from a start that is a date alone', () => {
+    const rows = timelineRows([{ at: '2021-12-10T09:00:00Z', event: 'Seen' }], '2021-12-10', 'UTC');
+    expect(rows[0].elapsedMinutes).toBeNull();
+  });
+});

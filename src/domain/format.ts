@@ -7,7 +7,7 @@ import type { Money } from './visibility.ts';
 import { KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, STATUS_LABELS, humanize } from './labels.ts';
 import { formatCount, formatMoney, formatPercent, plural } from '../core/numbers.ts';
 import type { Clock, Obligation } from './regulatory.ts';
-import { inZone, instant, minutesBetween } from '../core/time.ts';
+import { inZone, instant, isDateOnly, minutesBetween } from '../core/time.ts';
 
 /*
  * Formatting for display: durations, instants and dates, timelines, action and obligation timing,
@@ -116,8 +116,11 @@ export interface TimelineRow {
   markLabel?: string;
   /** True on the first entry and whenever the local date changes, e.g. across midnight. */
   newDay: boolean;
-  /** Minutes since the incident started (may be negative for context before the start). */
-  elapsedMinutes: number;
+  /** Minutes since the incident started (may be negative for context before the start); null for a date alone or a start that is one. */
+  elapsedMinutes: number | null;
+  /** The time as read: `14:05`, `about 14:05`, or `during the day` for a date alone. */
+  time: string;
+  dateOnly: boolean;
   /** True when this entry's zone abbreviation differs from the first entry's (a DST change). */
   zoneChanged: boolean;
 }
@@ -137,7 +140,9 @@ export function timelineRows(items: readonly TimelineItem[], started: string, zo
       mark: item.mark,
       markLabel: item.mark ? MILESTONE_LABELS[item.mark] : undefined,
       newDay,
-      elapsedMinutes: minutesBetween(started, item.at),
+      elapsedMinutes: item.dateOnly || isDateOnly(started) ? null : minutesBetween(started, item.at),
+      dateOnly: item.dateOnly ?? false,
+      time: item.dateOnly ? 'during the day' : item.approximate ? `about ${at.time}` : at.time,
       zoneChanged: at.zone !== firstZone,
     };
   });

@@ -43,10 +43,14 @@ export interface ActionItem extends Omit<Action, 'owner'> {
 }
 
 export interface TimelineItem {
-  /** The instant, ISO with offset. */
+  /** The instant, ISO with offset (for a date alone: the start of that day). */
   at: string;
   event: string;
   mark?: Postmortem['timeline'][number]['mark'];
+  /** Written `~HH:MM`: about that time. */
+  approximate?: boolean;
+  /** Written as a date alone: some time that day. */
+  dateOnly?: boolean;
 }
 
 export interface Factor {
@@ -239,7 +243,10 @@ function toIncident(
     timezone: zone,
     quarter: quarterOf(pm.started, settings.timezone),
     cost: inputs && cost(inputs.pm, times.durationMinutes, inputs.defaultLoadedRate),
-    timeline: pm.timeline.map((item, index) => ({ at: resolvedTimeline[index].at ?? pm.started, event: item.event, mark: item.mark })),
+    timeline: pm.timeline.map((item, index) => {
+      const resolved = resolvedTimeline[index];
+      return { at: resolved.at ?? pm.started, event: item.event, mark: item.mark, ...(resolved.approximate ? { approximate: true } : {}), ...(resolved.dateOnly ? { dateOnly: true } : {}) };
+    }),
     // A factor not recorded (imported post-mortems) has a null score: left out of every mean.
     factors: FACTOR_KEYS.map((key) => {
       const value = pm.factors?.[key] ?? null;
