@@ -82,3 +82,16 @@ describe('MDX syntax errors', () => {
     expect(prose('\np99 stayed < 200 ms; `a <b` is code.\n')).toHaveLength(1);
   });
 });
+
+describe('every MDX syntax error the parser can read past', () => {
+  it('reports each, in order, not only the first', () => {
+    const body = 'Fine.\n\nAnd {broken here.\n\nMore text.\n\nOk <br> end.\n\nLast <https://x.example> one.\n';
+    const parsed = readProse(body);
+    expect('error' in parsed).toBe(true);
+    if (!('error' in parsed)) return;
+    const offsets = [parsed.error.offset, ...(parsed.more ?? []).map((error) => error.offset)];
+    const lineOf = (offset: number) => body.slice(0, offset).split('\n').length;
+    // The unclosed brace (line 3), the unclosed <br> (line 7), the autolink MDX cannot read (line 9).
+    expect(offsets.map(lineOf)).toEqual([3, 7, 9]);
+  });
+});

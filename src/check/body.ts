@@ -16,7 +16,14 @@ export interface Prose {
 
 export type BodyParse =
   | { prose: Prose[]; /** What the narrative holds that the allow-list refuses (docs/safety.md); file offsets. */ unsafe: NarrativeFinding[] }
-  | { error: { offset: number; message: string; rule: 'mdx-syntax' | 'narrative-size' } };
+  | {
+      error: { offset: number; message: string; rule: 'mdx-syntax' | 'narrative-size' };
+      /** The syntax errors after the first, found by reading on past each one. */
+      more?: { offset: number; message: string }[];
+    };
+
+/** How many MDX syntax errors of one file are reported at most. */
+const MAX_SYNTAX_ERRORS = 20;
 
 /** Containers whose children are phrasing content: the places prose lives. */
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -47,7 +54,26 @@ export function readProse(text: string, bodyOffset = 0, { allowCode = false, mar
     // Sätteri reads `import`/`export` lines only when it compiles them.
     if (tree.children.some((node) => node.type === 'mdxjsEsm')) mdxToJs(body);
   } catch (error) {
-    return { error: { ...syntaxError((error as Error).message, body, bodyOffset ? countLines(text, bodyOffset) : 0, bodyOffset), rule: 'mdx-syntax' } };
+    const lines = bodyOffset ? countLines(text, bodyOffset) : 0;
+    const errors = [syntaxError((error as Error).message, body, lines, bodyOffset)];
+    // The parser stops at the first error: blank the line that holds it (same length, so offsets
+    // stay true) and read on, so one run reports every error it can get past.
+    let rest = body;
+    while (errors.length < MAX_SYNTAX_ERRORS) {
+      const at = errors[errors.length - 1].offset - bodyOffset;
+      const start = rest.lastIndexOf('\n', at - 1) + 1;
+      const end = rest.indexOf('\n', at) === -1 ? rest.length : rest.indexOf('\n', at);
+      rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end);
+      try {
+        mdxToMdast(rest);
+        break;
+      } catch (next) {
+        const found = syntaxError((next as Error).message, rest, lines, bodyOffset);
+        if (found.offset <= errors[errors.length - 1].offset) break;
+        errors.push(found);
+      }
+    }
+    return { error: { ...errors[0], rule: 'mdx-syntax' }, more: errors.slice(1) };
   }
   return proseOf(tree, body, bodyOffset, findUnsafe(tree, { allowCode }));
 }

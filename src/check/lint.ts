@@ -55,6 +55,7 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
   if ('error' in body) {
     const message = body.error.rule === 'mdx-syntax' ? `is not valid MDX: ${body.error.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks` : body.error.message;
     problems.push(at(body.error.offset, 'body', message, body.error.rule, 'error'));
+    for (const more of body.more ?? []) problems.push(at(more.offset, 'body', `is not valid MDX: ${more.message}; in prose write &lt; for "<" and \\{ for "{", or put code in backticks`, 'mdx-syntax', 'error'));
   } else {
     for (const segment of body.prose) prose.push({ field: 'body', text: segment.text, offsetOf: (index: number) => segment.offset + index });
     for (const finding of body.unsafe) problems.push(at(finding.offset, 'body', finding.message, finding.rule, finding.rule === 'narrative-attribute' ? 'warning' : 'error'));
