@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { markdownTable, parseBenchArgs, targetReport, type SizeResult } from './lib/bench.ts';
 import { benchSize } from './lib/bench-run.ts';
 import { listPostmortems } from '../src/ingestion/load.ts';
+import { helpRequested } from './lib/help.ts';
+
+helpRequested("usage: npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]\n\nThe scale benchmark: build time, memory, Pagefind, check time and the overhead over a bare Astro build (docs/performance.md).");
 
 let args;
 try {

@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite } from './lib/pagefind.ts';
+import { helpRequested } from './lib/help.ts';
+
+helpRequested("usage: npm run build [-- --outDir DIR, or any other option of `astro build`]\n\nValidates every post-mortem, builds the site with astro build, then its Pagefind search index.");
 
 const ASTRO = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 const args = process.argv.slice(2);

@@ -1,6 +1,9 @@
 // npm run generate -- --count N --out DIR [--seed S] [--today YYYY-MM-DD]
 // Writes a synthetic post-mortem library (N files + settings.yaml) for benchmarks and scale tests.
 import { parseGenerateArgs, writeLibrary } from './lib/generate-files.ts';
+import { helpRequested } from './lib/help.ts';
+
+helpRequested("usage: npm run generate -- --count N --out DIR [--seed S] [--today YYYY-MM-DD]\n\nWrites N realistic synthetic post-mortems (and settings.yaml) into DIR, for benchmarks and scale tests.");
 
 let args;
 try {

@@ -10,6 +10,9 @@ import { contentRoot } from '../src/ingestion/load.ts';
 import { validateSettings } from '../src/check/validate.ts';
 import { formatProblem } from '../src/check/problem.ts';
 import { postmortemJsonSchema, settingsJsonSchema } from './lib/json-schema.ts';
+import { helpRequested } from './lib/help.ts';
+
+helpRequested("usage: npm run schema [-- --check]\n\nWrites the JSON Schemas of the frontmatter and settings.yaml into schema/ for editors; --check only reports whether they are current.");
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { check: { type: 'boolean', default: false } } });
 const project = fileURLToPath(new URL('..', import.meta.url));

@@ -4,6 +4,8 @@ import { KINDS, SEVERITIES } from '../../src/schemas/postmortem.ts';
 import { INDUSTRY_FOCUS } from '../../src/domain/regulatory.ts';
 
 export interface ScaffoldInput {
+  /** An id to keep (e.g. an archive's own); default: the next free INC-<year>-NNN. */
+  id?: string;
   title: string;
   severity: (typeof SEVERITIES)[number];
   kind: (typeof KINDS)[number];
@@ -51,7 +53,7 @@ const yamlString = (text: string) => JSON.stringify(text);
 
 /** The text of a new post-mortem: every section, short guidance, status draft. */
 export function scaffold(input: ScaffoldInput): { id: string; text: string } {
-  const id = nextId(input.now.year, input.existingIds);
+  const id = input.id ?? nextId(input.now.year, input.existingIds);
   const at = input.now.startOf('minute').toISO({ suppressMilliseconds: true })!;
   const week = input.now.plus({ days: 7 }).toISODate();
   const category = input.settings.categories[0];
