@@ -54,6 +54,10 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       if (typeof value === 'number' && !Number.isFinite(value) && issue.expected === 'number') return `must be a finite number, not ${shown}; write the figure in digits, e.g. 12000`;
       const custom = !issue.message.startsWith('Invalid input');
       if (value === undefined) return custom ? `is required; it ${issue.message}` : `is required (expected ${article(issue.expected)})`;
+      // `event: Deploy: rollback` reads as a mapping: the second ": " needs the value quoted.
+      if (issue.expected === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return `must be a text, not a mapping; a value that contains ": " must be quoted, e.g. "${Object.entries(value as object).map(([key, inner]) => `${key}: ${String(inner)}`)[0] ?? '…'}"`;
+      }
       return custom ? `${issue.message}, not ${shown}` : `must be ${article(issue.expected)}, not ${shown}`;
     }
     case 'invalid_value':

@@ -163,3 +163,20 @@ describe('checkLibrary: settings.yaml', () => {
     expect(problems.join('\n')).not.toContain(token.slice(0, 8));
   });
 });
+
+describe('values cut short by a YAML comment (yaml-comment)', () => {
+  const lint = async (frontmatter: string) =>
+    (await lintFile(readSource('x.md', `---\n${frontmatter}\n---\n\nBody.\n`), undefined, settingsSchema.parse({}), []))
+      .filter((problem) => problem.rule === 'yaml-comment')
+      .map((problem) => `${problem.line}:${problem.column} ${problem.field}`);
+  it.each([
+    ['a # glued to a word after a title', 'title: Fix for issue #123', ['2:8 title']],
+    ['in a list item', 'whys:\n  - Deploy #42 broke it', ['3:5 whys[0]']],
+    ['a comment meant as one (a space after #)', 'title: Fix # the real title is above', []],
+    ['a quoted value', 'title: "Fix for issue #123"', []],
+    ['a # inside a block scalar', 'notes: |\n  see ticket #12\n  and #13', []],
+    ['a comment on a line of its own', '# a comment\ntitle: Fix', []],
+  ])('%s', async (_name, frontmatter, expected) => {
+    expect(await lint(frontmatter)).toEqual(expected);
+  });
+});

@@ -67,6 +67,7 @@ export async function lintFile(source: Source, entry: ValidEntry | undefined, se
     }
   }
 
+  for (const cut of commentCuts(source)) problems.push(at(cut.offset, cut.field, cut.message, 'yaml-comment', 'warning'));
   if (entry) {
     for (const finding of frontmatterWarnings(entry.data, settings)) {
       problems.push(problemAt(source, finding.path, finding.message, finding.rule, 'warning'));
@@ -245,4 +246,39 @@ function fieldAt(source: Source, offset: number): string {
   };
   walk(source.doc?.contents, []);
   return found;
+}
+
+/**
+ * Plain values that YAML cut short at " #": `title: Fix for issue #123` is the title "Fix for
+ * issue", the rest a comment. A comment written on purpose has a space after its "#"; a "#" glued
+ * to a word right after a value is almost always part of the value. Block scalars (| and >) hold
+ * "#" as text and are skipped.
+ */
+function commentCuts(source: Source): { offset: number; field: string; message: string }[] {
+  const text = source.frontmatter;
+  if (text === undefined || !text.includes(' #')) return [];
+  const cuts: { offset: number; field: string; message: string }[] = [];
+  let blockIndent = -1;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const indent = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) {
+      at += line.length + 1;
+      continue;
+    }
+    blockIndent = -1;
+    // A key's value or a list item's (`key: value`, `- value`, `- key: value`), not quoted, not a block or flow.
+    const value = /^( *(?:- +(?:[^\s:#'"][^:#]*:[ \t]+)?|[^\s:#'"-][^:#]*:[ \t]+))([^\s'"\[{|>#&*!%@`][^#\n]*?)[ \t]#(\S.*)$/.exec(line);
+    if (value) {
+      const offset = source.frontmatterOffset + at + value[1].length;
+      cuts.push({
+        offset,
+        field: fieldAt(source, offset),
+        message: `is cut short at " #": YAML reads "#${value[3]}" as a comment, so the value is "${value[2].trim()}"; put the value in quotes to keep it whole`,
+      });
+    }
+    if (/(?:^|[:\-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line)) blockIndent = indent;
+    at += line.length + 1;
+  }
+  return cuts;
 }

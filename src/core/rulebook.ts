@@ -46,6 +46,7 @@ const EXAMPLES: Record<string, { wrong: string; right: string }> = {
   'architecture-rfc': { wrong: 'architectureChange: { needed: true }', right: 'architectureChange: { needed: true, rfc: https://docs.example/rfc-42 }' },
   'narrative-attribute': { wrong: '<span style="position:fixed">x</span>', right: '<span>x</span>' },
   'personal-data': { wrong: 'Paged priya.n@acme.com at +44 20 7946 0958.', right: 'Paged the payments on-call.' },
+  'yaml-comment': { wrong: 'title: Checkout failed after deploy #4512', right: 'title: "Checkout failed after deploy #4512"' },
   'duplicate-related': { wrong: 'related: [INC-2025-031, INC-2025-031]', right: 'related: [INC-2025-031]' },
 };
 
@@ -238,6 +239,13 @@ export const RULES: readonly Rule[] = [
     catches: "the same id twice in `related` (the same id in `related` and `repeatOf` is fine)",
     fix: "remove the repeated entry",
     example: EXAMPLES["duplicate-related"],
+  },
+  {
+    id: "yaml-comment",
+    level: "warning",
+    catches: "a plain (unquoted) value cut short by a YAML comment: a `#` glued to a word right after the value (`title: Fix for issue #123` is the title \"Fix for issue\")",
+    fix: "put the value in quotes: `title: \"Fix for issue #123\"`; a comment meant as one has a space after its `#`",
+    example: EXAMPLES["yaml-comment"],
   },
 ];
 
