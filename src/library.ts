@@ -5,6 +5,7 @@ import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './ingestion/load.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
+import type { NarrativeHeading } from './domain/toc.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -31,7 +32,8 @@ async function load(): Promise<Library> {
   );
 }
 
-export type Narrative = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
+/** A rendered narrative and its headings (ids as on the page; src/loader/narrative.ts). */
+export type Narrative = ({ html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] }) & { headings: NarrativeHeading[] };
 
 /**
  * A post-mortem's narrative: the HTML rendered while the collection loaded, from the file the
@@ -42,6 +44,7 @@ export async function getNarrative(id: string): Promise<Narrative | undefined> {
   const entry = await getEntry('postmortems', id);
   if (!entry) return undefined;
   const file = entry.rendered?.metadata?.narrativeFile;
-  if (typeof file === 'string') return { html: readFileSync(file, 'utf8') };
-  return { Content: (await render(entry)).Content };
+  if (typeof file === 'string') return { html: readFileSync(file, 'utf8'), headings: (entry.rendered?.metadata?.headings ?? []) as NarrativeHeading[] };
+  const { Content, headings } = await render(entry);
+  return { Content, headings };
 }

@@ -73,7 +73,9 @@ describe('building the basic fixture library', () => {
     const page = readFileSync(join(build.outDir, 'incidents/INC-2026-003/index.html'), 'utf8');
     // Rendered at content sync (src/loader/narrative.ts): the table is wrapped as ProseTable does.
     expect(page).toMatch(/<div class="table-scroll" role="region" aria-label="Table: before the purge, an hour after" tabindex="0"><table>[\s\S]*<th scope="col"[\s\S]*<\/table><\/div>/);
-    expect(page).toContain('<h2 id="what-happened">What happened</h2>');
+    // The narrative's headings sit a level down, under the page's own "What happened".
+    expect(page).toContain('<h2 id="pm-narrative-title">What happened</h2>');
+    expect(page).toContain('<h3 id="narrative-what-happened">What happened</h3>');
     expect(page).toContain('href="/incidents/INC-2026-001/"');
     expect(page).toContain('href="/incidents/asset-cache-rule-change/"');
     const first = readFileSync(join(build.outDir, 'incidents/INC-2026-001/index.html'), 'utf8');
@@ -90,6 +92,22 @@ describe('building the basic fixture library', () => {
     expect(first).toContain('<h2 id="what-happened">What happened</h2>');
     expect(first).toMatch(/[Ee]dit this post-mortem/);
     expect(first).toContain('href="https://git.example/acme/postmortems/blob/main/content/postmortems/2026/cdn-config-push.mdx"');
+  });
+
+  it.each(['INC-2026-003', 'INC-2026-001'])('lists the narrative headings of %s under "What happened" in "On this page", no two alike', (id) => {
+    const page = readFileSync(join(build.outDir, `incidents/${id}/index.html`), 'utf8');
+    const toc = /<nav class="toc[^>]*>([\s\S]*?)<\/nav>/.exec(page)![1];
+    const links = [...toc.matchAll(/<a href="#([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, target, text]) => ({ target, text }));
+    // The narrative's h2s (What happened, Lessons) nested in the item of the page's "What happened".
+    const narrativeItem = /<li[^>]*><a href="#pm-narrative"[^>]*>What happened<\/a>\s*<ol[^>]*>([\s\S]*?)<\/ol>/.exec(toc);
+    expect(narrativeItem, toc).not.toBeNull();
+    expect([...narrativeItem![1].matchAll(/>([^<]+)<\/a>/g)].map(([, text]) => text)).toEqual(['What happened (narrative)', 'Lessons']);
+    const texts = links.map((link) => link.text.toLowerCase());
+    expect(new Set(texts).size, texts.join(', ')).toBe(texts.length);
+    // Every id on the page is unique, and every entry points at one of them.
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map(([, pageId]) => pageId);
+    expect(ids.filter((pageId, index) => ids.indexOf(pageId) !== index)).toEqual([]);
+    for (const link of links) expect(ids).toContain(link.target);
   });
 });
 

@@ -239,20 +239,34 @@ const valueLabels = (state: LabelState): Plugin => ({
       ctx.fillText(label.text, label.x, label.y);
     }
     // A quarter with no data at all is a gap in a line: say so on the chart, not only in the table.
+    // Quarters in a row without data share one label, centred on them; where even that does not
+    // fit (a library of many quarters) the gap says it alone, and the table has every quarter.
     if (kind === 'line') {
       const xScale = chart.scales.x;
       const yScale = chart.scales.y;
       ctx.font = VALUE_FONT;
-      chart.data.labels?.forEach((_, index) => {
-        if (chart.data.datasets.every((dataset) => dataset.data[index] === null)) {
-          ctx.fillStyle = colours.muted;
-          ctx.fillText('no data', xScale.getPixelForValue(index), yScale.bottom - 10);
-        }
-      });
+      ctx.fillStyle = colours.muted;
+      const width = ctx.measureText('no data').width + 8;
+      for (const [first, last] of emptyRuns(chart)) {
+        if ((last - first + 1) * slot < width) continue;
+        ctx.fillText('no data', (xScale.getPixelForValue(first) + xScale.getPixelForValue(last)) / 2, yScale.bottom - 10);
+      }
     }
     ctx.restore();
   },
 });
+
+/** The runs of quarters where no series has a value, as [first, last] indexes. */
+function emptyRuns(chart: Chart): [number, number][] {
+  const runs: [number, number][] = [];
+  chart.data.labels?.forEach((_, index) => {
+    if (!chart.data.datasets.every((dataset) => dataset.data[index] === null)) return;
+    const run = runs.at(-1);
+    if (run && run[1] === index - 1) run[1] = index;
+    else runs.push([index, index]);
+  });
+  return runs;
+}
 
 /** A tick step in whole, readable minutes (10 min … 1 day) for the largest value drawn. */
 function minuteStep(spec: ChartSpec): number {

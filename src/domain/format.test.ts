@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionTiming, costLines, durationAttribute, formatElapsed, formatMinutes, localInstant, timelineRows, zoneAbbreviation } from './format.ts';
+import { actionTiming, costLines, durationAttribute, formatElapsed, formatMinutes, localInstant, timelineRows, zoneAbbreviation, zoneLabel } from './format.ts';
 import { formatCount, formatMoney, formatPercent } from '../core/numbers.ts';
 import { humanize } from './labels.ts';
 import { openActions } from './actions.ts';
@@ -95,6 +95,17 @@ describe('zoneAbbreviation and localInstant', () => {
       zone: 'CET',
       text: '3 Nov 2026, 23:40 CET',
     });
+  });
+});
+
+describe('zoneLabel', () => {
+  it.each([
+    ['UTC', '2026-03-10T09:00:00Z', 'UTC'],
+    ['Europe/Copenhagen', '2026-01-10T09:00:00Z', 'Europe/Copenhagen (CET)'],
+    ['Europe/Copenhagen', '2026-07-10T09:00:00Z', 'Europe/Copenhagen (CEST)'],
+    ['America/New_York', '2026-07-10T09:00:00Z', 'America/New_York (EDT)'],
+  ])('%s at %s reads %s', (zone, iso, expected) => {
+    expect(zoneLabel(iso, zone)).toBe(expected);
   });
 });
 

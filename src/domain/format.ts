@@ -54,6 +54,15 @@ export function zoneAbbreviation(iso: string, zone: string): string {
   return shortZoneName(local, 'en-GB');
 }
 
+/**
+ * A zone as a timeline names it: `Europe/Copenhagen (CET)`, or `UTC` once where the zone and its
+ * short name are the same. The short name is of `iso`, the first entry's instant.
+ */
+export function zoneLabel(iso: string, zone: string): string {
+  const abbreviation = zoneAbbreviation(iso, zone);
+  return abbreviation.toLowerCase() === zone.toLowerCase() ? zone : `${zone} (${abbreviation})`;
+}
+
 // luxon's toFormat('ZZZZ') builds a new Intl.DateTimeFormat on every call (IANAZone.offsetName ->
 // parseZoneInfo), which was 8% of a 1,000-post-mortem build (docs/performance.md). The same
 // formatter, with the options luxon uses, is built once per locale and zone here.

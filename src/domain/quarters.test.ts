@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quarterOf } from '../core/time.ts';
 import {
   actionRates,
+  collapseQuietQuarters,
   doneBy,
   nextQuarter,
   previousQuarter,
@@ -12,6 +13,39 @@ import {
   type QuarterStats,
 } from './quarters.ts';
 import { testAction, testLibrary, type Fixture } from './testing.ts';
+
+describe('collapseQuietQuarters', () => {
+  // `2019-Q1:3` is a quarter with three post-mortems; `*` marks the current quarter. A line is a
+  // quarter's name, or `from – to (n)` for a run told as one.
+  const quarters = (text: string) =>
+    text.split(' ').map((token) => {
+      const [name, count] = token.replace('*', '').split(':');
+      return { quarter: name, count: Number(count), current: token.endsWith('*') };
+    });
+  const lines = (text: string, minimum?: number) =>
+    collapseQuietQuarters(quarters(text), minimum).map((line) => ('quiet' in line ? `${line.quiet.from} – ${line.quiet.to} (${line.quiet.count})` : line.quarter.quarter));
+
+  it.each([
+    { name: 'nothing to collapse', list: '', expected: [] },
+    { name: 'no quiet quarter', list: '2026-Q1:2 2026-Q2:1', expected: ['2026-Q1', '2026-Q2'] },
+    { name: 'three quiet in a row stay', list: '2025-Q1:1 2025-Q2:0 2025-Q3:0 2025-Q4:0 2026-Q1:1', expected: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1'] },
+    { name: 'four quiet in a row are one line', list: '2025-Q1:1 2025-Q2:0 2025-Q3:0 2025-Q4:0 2026-Q1:0 2026-Q2:4', expected: ['2025-Q1', '2025-Q2 – 2026-Q1 (4)', '2026-Q2'] },
+    {
+      name: 'years of quiet, then busy, then quiet again',
+      list: '2015-Q4:2 2016-Q1:0 2016-Q2:0 2016-Q3:0 2016-Q4:0 2017-Q1:0 2017-Q2:1 2017-Q3:0 2017-Q4:0 2018-Q1:0 2018-Q2:0 2018-Q3:1',
+      expected: ['2015-Q4', '2016-Q1 – 2017-Q1 (5)', '2017-Q2', '2017-Q3 – 2018-Q2 (4)', '2018-Q3'],
+    },
+    { name: 'a run at the end', list: '2025-Q1:1 2025-Q2:0 2025-Q3:0 2025-Q4:0 2026-Q1:0', expected: ['2025-Q1', '2025-Q2 – 2026-Q1 (4)'] },
+    { name: 'the current quarter, quiet, is shown and breaks the run', list: '2025-Q1:1 2025-Q2:0 2025-Q3:0 2025-Q4:0 2026-Q1:0*', expected: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1'] },
+    { name: 'newest first: the run still reads oldest to newest', list: '2026-Q2:4 2026-Q1:0 2025-Q4:0 2025-Q3:0 2025-Q2:0 2025-Q1:1', expected: ['2026-Q2', '2025-Q2 – 2026-Q1 (4)', '2025-Q1'] },
+  ])('$name', ({ list, expected }) => {
+    expect(list ? lines(list) : collapseQuietQuarters([])).toEqual(expected);
+  });
+
+  it('takes another minimum', () => {
+    expect(lines('2025-Q1:1 2025-Q2:0 2025-Q3:0 2025-Q4:1', 2)).toEqual(['2025-Q1', '2025-Q2 – 2025-Q3 (2)', '2025-Q4']);
+  });
+});
 
 describe('quarterRange', () => {
   it.each([

@@ -44,6 +44,37 @@ export function quarterRange(first: string, last: string): string[] {
   return quarters;
 }
 
+/** A line of a list of quarters: one quarter, or a run of quiet ones told as one. */
+export type QuarterLine<T> = { quarter: T } | { quiet: { from: string; to: string; count: number } };
+
+/**
+ * A list of quarters (in either order) with every run of `minimum` or more quiet quarters in a
+ * row (no post-mortem, and not the current quarter, which is always shown) as one line: years
+ * without a post-mortem in an imported library read as "2016-Q1 – 2019-Q3", not as fifteen lines.
+ * A shorter run stays, quarter by quarter: a quiet quarter among busy ones is news.
+ */
+export function collapseQuietQuarters<T extends { quarter: string; count: number; current?: boolean }>(quarters: readonly T[], minimum = 4): QuarterLine<T>[] {
+  const lines: QuarterLine<T>[] = [];
+  let run: T[] = [];
+  const flush = () => {
+    if (run.length >= minimum) {
+      const names = run.map((quarter) => quarter.quarter).sort();
+      lines.push({ quiet: { from: names[0], to: names.at(-1)!, count: run.length } });
+    } else lines.push(...run.map((quarter) => ({ quarter })));
+    run = [];
+  };
+  for (const quarter of quarters) {
+    if (quarter.count === 0 && !quarter.current) {
+      run.push(quarter);
+      continue;
+    }
+    flush();
+    lines.push({ quarter });
+  }
+  flush();
+  return lines;
+}
+
 /** The quarter of a calendar date written YYYY-MM-DD (already local: no zone involved). */
 export function quarterOfDate(isoDate: string): string {
   const match = DATE.exec(isoDate);

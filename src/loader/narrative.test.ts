@@ -18,7 +18,7 @@ const withCode = await createNarrativeRenderer(markdown, { allowCode: true });
 
 describe('rendering a narrative to HTML', () => {
   it.each([
-    ['a heading gets an id', '## What happened\n', '<h2 id="what-happened">What happened</h2>'],
+    ['a heading gets an id, prefixed, a level down under the page\'s "What happened"', '## Timeline\n', '<h3 id="narrative-timeline">Timeline</h3>'],
     ['smart punctuation', "The pool's limit -- 400...\n", '<p>The pool’s limit – 400…</p>'],
     ['GFM strikethrough', '~~not this~~\n', '<p><del>not this</del></p>'],
     ['a link', '[runbook](https://runbooks.example/db)\n', '<p><a href="https://runbooks.example/db">runbook</a></p>'],
@@ -50,11 +50,11 @@ describe('rendering a narrative to HTML', () => {
     expect(out).toMatch(/<input type="checkbox" checked disabled>|<input checked disabled type="checkbox">|<input type="checkbox" disabled checked>/);
   });
 
-  it('lists the headings, as Astro does for Markdown', async () => {
+  it('lists the headings, as Astro does for Markdown, with their ids on the page', async () => {
     const rendered = await render('## What happened\n\n### Details of the `pool`\n');
     expect(rendered?.metadata?.headings).toEqual([
-      { depth: 2, slug: 'what-happened', text: 'What happened' },
-      { depth: 3, slug: 'details-of-the-pool', text: 'Details of the pool' },
+      { depth: 2, slug: 'narrative-what-happened', text: 'What happened' },
+      { depth: 3, slug: 'narrative-details-of-the-pool', text: 'Details of the pool' },
     ]);
   });
 
@@ -97,9 +97,14 @@ describe('the allow-list on the way out (defence in depth)', () => {
     expect(clean(input)).toBe(expected);
   });
 
-  it('keeps what the site itself writes: heading ids, highlighted code, table regions, task lists', () => {
+  it('places headings under the page\'s "What happened": a level down, ids prefixed, links to them followed', () => {
+    expect(clean('<h1 id="stats">Stats</h1><h2 id="timeline">Timeline</h2><h3 id="general">General</h3><h6>Deep</h6><p><a href="#timeline">up</a> <a href="#pm-actions">actions</a></p>')).toBe(
+      '<h3 id="narrative-stats">Stats</h3><h3 id="narrative-timeline">Timeline</h3><h4 id="narrative-general">General</h4><h6>Deep</h6><p><a href="#narrative-timeline">up</a> <a href="#pm-actions">actions</a></p>',
+    );
+  });
+
+  it('keeps what the site itself writes: highlighted code, table regions, task lists', () => {
     const kept = [
-      '<h2 id="what-happened">What happened</h2>',
       '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8; overflow-x: auto;" tabindex="0" data-language="yaml"><code><span class="line"><span style="color:#85E89D">a</span></span></code></pre>',
       '<div class="table-scroll" role="region" aria-label="Table: pods" tabindex="0"><table><thead><tr><th scope="col" style="text-align:right">pods</th></tr></thead></table></div>',
       '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled> done</li></ul>',

@@ -5,7 +5,7 @@ import { evaluate, htmlToHast, markdownToHtml, markdownToMdast, mdxToMdast } fro
 import { satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml as hastToHtml } from 'hast-util-to-html';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { AstroConfig } from 'astro';
 import type { DataStore } from 'astro/loaders';
 import { NARRATIVE_SCHEMA, findUnsafe, isLocalUrl, nestingProblem, resolveLocalImage } from '../domain/narrative.ts';
@@ -87,7 +87,7 @@ export async function createNarrativeRenderer(markdown: MarkdownSettings, { allo
       if (refused.length) throw new NarrativeRefused(refused[0].message, refused[0].rule);
       const { html } = markdownToHtml(body, { hastPlugins, features: { ...features, rawHtml: true, frontmatter: false }, data: { astro } }) as { html: string };
       const tables = html.replace(/<table([^>]*)>([\s\S]*?)<\/table>/g, (_, attributes: string, inner: string) => proseTable(inner, attributes));
-      return { html: clean(tables, file, media), metadata: { headings: astro.headings, frontmatter: {} } };
+      return { html: clean(tables, file, media), metadata: { headings: placedHeadings(astro.headings), frontmatter: {} } };
     }
     let tree: unknown;
     try {
@@ -123,27 +123,65 @@ export async function createNarrativeRenderer(markdown: MarkdownSettings, { allo
       throw error;
     }
     // A library that allows code trusts its authors with the page, too.
-    if (!(allowCode && code)) html = clean(html, file, media);
-    return { html, metadata: { headings: astro.headings, frontmatter: {} } };
+    html = clean(html, file, media, { trusted: allowCode && code });
+    return { html, metadata: { headings: placedHeadings(astro.headings), frontmatter: {} } };
   };
 }
 
 /**
  * A narrative's HTML through the allow-list (NARRATIVE_SCHEMA), with images beside the file
- * pointed at their copies in `media` (an image that cannot be copied is refused).
+ * pointed at their copies in `media` (an image that cannot be copied is refused) and its headings
+ * placed under the page's "What happened" (placeHeading). A trusted narrative (code allowed, and
+ * used) keeps its HTML and its images as written; its headings are placed all the same.
  */
-export function clean(html: string, file?: string, media?: NarrativeMedia): string {
+export function clean(html: string, file?: string, media?: NarrativeMedia, { trusted = false }: { trusted?: boolean } = {}): string {
   const tree = htmlToHast(html, { fragment: true }) as unknown as Root;
   const pending: Root['children'] = [...tree.children];
+  const links: Element[] = [];
+  const ids = new Set<string>();
   while (pending.length) {
     const node = pending.pop()!;
     if (node.type !== 'element') continue;
-    if (node.tagName === 'img' && typeof node.properties.src === 'string' && isLocalUrl(node.properties.src)) {
+    if (!trusted && node.tagName === 'img' && typeof node.properties.src === 'string' && isLocalUrl(node.properties.src)) {
       node.properties.src = file && media ? copyImage(node.properties.src, file, media) : undefined;
     }
+    const level = /^h([1-6])$/.exec(node.tagName);
+    if (level) {
+      const placed = placeHeading({ depth: Number(level[1]), slug: typeof node.properties.id === 'string' ? node.properties.id : undefined });
+      node.tagName = `h${placed.level}`;
+      if (placed.id) {
+        ids.add(node.properties.id as string);
+        node.properties.id = placed.id;
+      }
+    }
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) links.push(node);
     for (const child of node.children) pending.push(child as Root['children'][number]);
   }
-  return hastToHtml(sanitize(tree, NARRATIVE_SCHEMA) as Root, { characterReferences: { useNamedReferences: true } });
+  // Links to the narrative's own headings follow them to their new ids.
+  for (const link of links) {
+    const target = (link.properties.href as string).slice(1);
+    if (ids.has(target)) link.properties.href = `#${NARRATIVE_ID_PREFIX}${target}`;
+  }
+  return hastToHtml(trusted ? tree : (sanitize(tree, NARRATIVE_SCHEMA) as Root), { characterReferences: { useNamedReferences: true } });
+}
+
+/**
+ * What narrative heading ids start with. The page's own sections are `pm-…` (src/pages/incidents/[id].astro),
+ * so a narrative's "## Timeline" (`narrative-timeline`) never shares an id with the page's Timeline.
+ */
+export const NARRATIVE_ID_PREFIX = 'narrative-';
+
+/**
+ * Where a narrative heading goes on the page: one level down, under the page's h2 "What happened"
+ * (an h1 or h2 of the narrative becomes an h3, an h3 an h4…), with its id prefixed.
+ */
+export function placeHeading({ depth, slug }: { depth: number; slug?: string }): { level: number; id?: string } {
+  return { level: Math.min(6, Math.max(2, depth) + 1), id: slug ? `${NARRATIVE_ID_PREFIX}${slug}` : undefined };
+}
+
+/** The headings Astro keeps with the entry, with the ids they have on the page. */
+function placedHeadings(headings: SatteriAstroData['headings']): SatteriAstroData['headings'] {
+  return headings.map((heading) => ({ ...heading, slug: `${NARRATIVE_ID_PREFIX}${heading.slug}` }));
 }
 
 /** Copies an image beside a post-mortem into the media folder; its URL on the site. */
