@@ -103,3 +103,25 @@ describe('the DFDS archive', () => {
     for (const sentence of sentences(source)) expect(out, `${id}: "${sentence}"`).toContain(sentence);
   });
 });
+
+describe('the DFDS archive, imported with npm run import', () => {
+  // The whole command, then the library check: everything the importer writes checks with 0 errors.
+  test('imports every post-mortem in one command, and the result checks with 0 errors', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const { checkLibrary } = await import('../src/ingestion/load.ts');
+    const root = mkdtempSync(join(tmpdir(), 'hindsight-dfds-'));
+    mkdirSync(join(root, 'postmortems'));
+    writeFileSync(join(root, 'settings.yaml'), 'name: Imported archive\ntimezone: UTC\n');
+    const node = join(import.meta.dirname, '../node_modules/.bin/node');
+    const run = spawnSync(node, [join(import.meta.dirname, '../scripts/import.ts'), join(import.meta.dirname, 'fixtures/dfds'), '--out', join(root, 'postmortems')], { encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/imported 39 of 39 files/);
+    const result = await checkLibrary(root, root, undefined, { helper: false });
+    expect(result.files).toHaveLength(39);
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    // No process warning applies to an imported post-mortem: only what the text itself says (blame words).
+    expect(new Set(result.problems.map((problem) => problem.rule))).toEqual(new Set(['blame-phrase']));
+  });
+});
