@@ -1,11 +1,12 @@
 // The filter and sort form of incident lists (components/IncidentFilters.astro) in the browser.
 // Progressive enhancement: the table is complete without this. With it, a form filters and
 // sorts the rows in place, and keeps its choices in the address so a filtered list can be shared.
-const SEVERITY_RANK: Record<string, number> = { 'SEV-1': 1, 'SEV-2': 2, 'SEV-3': 3 };
+// Rows carry their severity's rank in the team's scale (settings.severities); unknown sorts last.
+const rankOf = (row: HTMLElement) => (row.dataset.severityRank ? Number(row.dataset.severityRank) : Number.MAX_SAFE_INTEGER);
 const compare: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
   newest: (a, b) => Number(b.dataset.started) - Number(a.dataset.started),
   oldest: (a, b) => Number(a.dataset.started) - Number(b.dataset.started),
-  severity: (a, b) => (SEVERITY_RANK[a.dataset.severity!] ?? 9) - (SEVERITY_RANK[b.dataset.severity!] ?? 9) || compare.newest(a, b),
+  severity: (a, b) => rankOf(a) - rankOf(b) || compare.newest(a, b),
   duration: (a, b) => Number(b.dataset.duration) - Number(a.dataset.duration) || compare.newest(a, b),
 };
 

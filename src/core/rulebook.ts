@@ -208,7 +208,7 @@ export const RULES: readonly Rule[] = [
   {
     id: "sev1-timeline-gap",
     level: "warning",
-    catches: "a SEV-1 timeline with more than `settings.sev1MaxGapMinutes` (default 15) minutes between two consecutive entries before `resolved`",
+    catches: "a timeline of a severity whose level says `minuteByMinute` (by default SEV-1) with more than `settings.sev1MaxGapMinutes` (default 15) minutes between two consecutive entries from `started` to `resolved`; not for imported post-mortems",
     fix: "add what happened in between: SEV-1 timelines are minute by minute",
     example: EXAMPLES["sev1-timeline-gap"],
   },

@@ -261,13 +261,13 @@ export interface Facets {
 }
 
 /** The distinct values a list of post-mortems can be filtered by, each with its label. */
-export function facets(incidents: readonly Incident[]): Facets {
+export function facets(incidents: readonly Incident[], severities: readonly string[] = Object.keys(SEVERITY_LABELS)): Facets {
   const distinct = (values: Iterable<string>, label: (value: string) => string, order?: readonly string[]) =>
     [...new Set(values)]
       .sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b)))
       .map((value) => ({ value, label: label(value) }));
   return {
-    severity: distinct(incidents.flatMap((i) => (i.severity === null ? [] : [i.severity])), (v) => v, Object.keys(SEVERITY_LABELS)),
+    severity: distinct(incidents.flatMap((i) => (i.severity === null ? [] : [i.severity])), (v) => v, severities),
     kind: distinct(incidents.map((i) => i.kind), (v) => KIND_LABELS[v as Postmortem['kind']] ?? humanize(v), Object.keys(KIND_LABELS)),
     service: distinct(incidents.flatMap((i) => i.services), (v) => v),
     category: distinct(incidents.flatMap((i) => (i.category === null ? [] : [i.category])), humanize),

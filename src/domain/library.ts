@@ -170,7 +170,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const { today } = options;
   const withhold = <T>(figures: T[], view: (figure: T) => T) => (isPublic ? figures.map(view) : figures);
   // A public build's totals are withheld, those of a quiet quarter or an empty category too.
-  const quarters = once(() => withhold(quarterStats(published, today, settings.timezone), publicQuarter));
+  const quarters = once(() => withhold(quarterStats(published, today, settings.timezone, settings.severities.map((level) => level.id)), publicQuarter));
   const categories = once(() => withhold(byCategory(incidents, { quarters: quarters().map((stats) => stats.quarter), categories: settings.categories }), publicCategory));
   const services = once(() => withhold(byService(incidents), publicService));
   const open = once(() => openActions(actions));

@@ -147,7 +147,8 @@ export interface Spread {
 /** Each numeric figure of a quarter minus the same figure of the quarter before. */
 export interface QuarterChange {
   count: number;
-  bySeverity: Record<Severity, number>;
+  /** By the team's severity levels (settings.severities), in their order. */
+  bySeverity: Record<string, number>;
   byKind: Record<Kind, number>;
   mttdMean: number | null;
   mttdMedian: number | null;
@@ -173,7 +174,8 @@ export interface QuarterStats {
   /** The quarter holds today: its figures are still moving. */
   current: boolean;
   count: number;
-  bySeverity: Record<Severity, number>;
+  /** By the team's severity levels (settings.severities), in their order. */
+  bySeverity: Record<string, number>;
   byKind: Record<Kind, number>;
   /** Minutes from started to detected, over the post-mortems that record both (recorded.detect). */
   mttd: Spread;
@@ -201,7 +203,7 @@ export interface QuarterStats {
  * — so the review, the incident pages and incidents.json never disagree; `zone` places the quarter
  * bounds. O(n + q): incidents are grouped by quarter in one pass.
  */
-export function quarterStats(incidents: readonly Incident[], today: string, zone: string): QuarterStats[] {
+export function quarterStats(incidents: readonly Incident[], today: string, zone: string, severities: readonly string[] = SEVERITIES): QuarterStats[] {
   const groups = new Map<string, Incident[]>();
   for (const incident of incidents) {
     if (incident.counted === false) continue;
@@ -221,7 +223,7 @@ export function quarterStats(incidents: readonly Incident[], today: string, zone
   }
   const stats: QuarterStats[] = [];
   for (const quarter of quarterRange(first, last)) {
-    const figures = quarterFigures(groups.get(quarter) ?? [], today);
+    const figures = quarterFigures(groups.get(quarter) ?? [], today, severities);
     const previous = stats.at(-1);
     stats.push({
       quarter,
@@ -236,8 +238,8 @@ export function quarterStats(incidents: readonly Incident[], today: string, zone
 
 type Figures = Omit<QuarterStats, 'quarter' | 'start' | 'end' | 'current' | 'change'>;
 
-function quarterFigures(incidents: readonly Incident[], today: string): Figures {
-  const bySeverity = zeros(SEVERITIES);
+function quarterFigures(incidents: readonly Incident[], today: string, severities: readonly string[]): Figures {
+  const bySeverity = zeros(severities);
   const byKind = zeros(KINDS);
   const detect: number[] = [];
   const resolve: number[] = [];
@@ -305,7 +307,7 @@ function change(now: Figures, before: Figures): QuarterChange {
     Object.fromEntries(keys.map((key) => [key, a[key] - b[key]])) as Record<K, number>;
   return {
     count: now.count - before.count,
-    bySeverity: counts(SEVERITIES, now.bySeverity, before.bySeverity),
+    bySeverity: counts(Object.keys(now.bySeverity), now.bySeverity, before.bySeverity),
     byKind: counts(KINDS, now.byKind, before.byKind),
     mttdMean: delta(now.mttd.mean, before.mttd.mean),
     mttdMedian: delta(now.mttd.median, before.mttd.median),

@@ -1,4 +1,3 @@
-import { SEVERITIES } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { CategoryGroup } from './groups.ts';
@@ -154,7 +153,8 @@ export function quarterTrendCharts(stats: readonly QuarterStats[], currency: str
       stacked: true,
       unit: 'count',
       yTitle: 'Post-mortems',
-      series: SEVERITIES.map((severity) => ({ key: severity, label: severity, data: stats.map((quarter) => quarter.bySeverity[severity]) })),
+      // The team's levels (settings.severities), in the order quarterStats counted them.
+      series: Object.keys(stats[0]?.bySeverity ?? {}).map((severity) => ({ key: severity, label: severity, data: stats.map((quarter) => quarter.bySeverity[severity]) })),
     }),
     spec({
       ...base,

@@ -43,7 +43,7 @@ export function postmortemShape(settings: Settings, today = todayFrom(undefined,
     /** What kind of failure this post-mortem is about. */
     kind: z.enum(KINDS).default('incident'),
     /** SEV-1 revenue impact, SEV-2 customer impact, SEV-3 internal impact; `unknown` only when imported. */
-    severity: unknownOr(z.enum(SEVERITIES)),
+    severity: unknownOr(z.enum(settings.severities.map((level) => level.id) as [string, ...string[]])),
     /** draft and in-review post-mortems are left out of the site and every figure. */
     status: z.enum(STATUSES).default('published'),
     /** Only public post-mortems go into a public build. */
@@ -144,11 +144,11 @@ type Shape = z.output<ReturnType<typeof postmortemShape>>;
 const ORDER_FIELDS = new Set(['regulatory', 'started', 'detected', 'resolved', 'reportCompleted', 'timeline', 'timezone', 'status', 'imported']);
 
 /** What only an imported post-mortem may leave out or write as `unknown` (docs/format.md#imported-post-mortems). */
-function requireUnlessImported(pm: Shape, ctx: z.RefinementCtx): void {
+function requireUnlessImported(pm: Shape, settings: Settings, ctx: z.RefinementCtx): void {
   if (pm.imported) return;
   const only = 'only an imported post-mortem (one with imported: { from, on }) may leave it out or write unknown';
   const need = (path: PropertyKey[], what: string) => ctx.addIssue({ code: 'custom', path, message: `is required: ${what}; ${only}`, params: { rule: 'schema' } });
-  if (pm.severity === null) need(['severity'], `one of ${SEVERITIES.join(', ')}`);
+  if (pm.severity === null) need(['severity'], `one of ${settings.severities.map((level) => level.id).join(', ')}`);
   if (pm.services.length === 0) ctx.addIssue({ code: 'custom', path: ['services'], message: 'needs at least one service', params: { rule: 'schema' } });
   for (const field of ['started', 'detected', 'resolved', 'reportCompleted'] as const) {
     const value = pm[field];
@@ -250,7 +250,7 @@ export function postmortemSchema(settings: Settings, today = todayFrom(undefined
     .superRefine((pm, ctx) => checkOrder(pm, settings, events, ctx), {
       when: (payload) => !payload.issues.some((issue) => ORDER_FIELDS.has(String(issue.path?.[0]))),
     })
-    .superRefine(requireUnlessImported, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'imported' || issue.path?.length === 0) });
+    .superRefine((pm, ctx) => requireUnlessImported(pm, settings, ctx), { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'imported' || issue.path?.length === 0) });
 }
 
 export type Postmortem = z.output<ReturnType<typeof postmortemShape>>;

@@ -24,6 +24,27 @@ export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 /** The lint rules settings may switch off or raise: the rulebook's warnings (src/core/rulebook.ts). */
 export { LINT_RULES };
 
+/** The framework's severity levels: the default of settings.severities. */
+export const DEFAULT_SEVERITIES = [
+  { id: 'SEV-1', label: 'Revenue impact', meaning: 'customers could not pay, or money was lost', minuteByMinute: true },
+  { id: 'SEV-2', label: 'Customer impact', meaning: 'customers were affected, no revenue was lost', minuteByMinute: false },
+  { id: 'SEV-3', label: 'Internal impact', meaning: 'only internal users or systems were affected', minuteByMinute: false },
+];
+
+/** One severity level of the team's scale. */
+const severityLevel = z.strictObject({
+  /** What post-mortems write in `severity`, e.g. SEV-1 or P1. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and "-", e.g. SEV-1'),
+  /** Its name on badges and in filters, e.g. "Revenue impact". */
+  label: z.string().min(1),
+  /** What it means, for the people who choose it. */
+  meaning: z.string().optional(),
+  /** Whether its timelines must be minute by minute (the sev1-timeline-gap rule). */
+  minuteByMinute: z.boolean().default(false),
+});
+
+export type SeverityLevel = z.output<typeof severityLevel>;
+
 /** Site-wide settings, `content/settings.yaml`. Every key is optional. */
 export const settingsSchema = z.strictObject({
   /** The library's name, shown in the header and feeds. */
@@ -42,6 +63,12 @@ export const settingsSchema = z.strictObject({
   industry: z.enum(INDUSTRIES).default('other'),
   /** People's names, for the blameless-language check. */
   people: z.array(z.string().min(1)).default([]),
+  /** The team's severity levels, most severe first (docs/format.md#settingsyaml); default SEV-1, SEV-2, SEV-3. */
+  severities: z
+    .array(severityLevel)
+    .min(1, 'needs at least one level')
+    .refine((levels) => new Set(levels.map((level) => level.id)).size === levels.length, 'lists a level twice; give each its own id')
+    .default(DEFAULT_SEVERITIES),
   /** Longest gap allowed between SEV-1 timeline entries before resolution. */
   sev1MaxGapMinutes: z.number().int().positive().default(15),
   /** Shared infrastructure (a cluster, a network) that many incidents touch: sharing one does not make two incidents a detected repeat. */

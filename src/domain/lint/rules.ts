@@ -89,7 +89,7 @@ function processWarnings(pm: Postmortem, settings: Settings): FieldFinding[] {
         });
       }
     });
-    if (pm.severity === 'SEV-1' && !isDateOnly(pm.resolved)) findings.push(...timelineGaps(pm, settings, zone));
+    if (settings.severities.find((level) => level.id === pm.severity)?.minuteByMinute && !isDateOnly(pm.resolved)) findings.push(...timelineGaps(pm, settings, zone));
   }
   return findings;
 }
