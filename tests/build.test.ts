@@ -75,7 +75,10 @@ describe('building the basic fixture library', () => {
     expect(page).toMatch(/<div class="table-scroll" role="region" aria-label="Table: before the purge, an hour after" tabindex="0"><table>[\s\S]*<th scope="col"[\s\S]*<\/table><\/div>/);
     // The narrative's headings sit a level down, under the page's own "What happened".
     expect(page).toContain('<h2 id="pm-narrative-title">What happened</h2>');
-    expect(page).toContain('<h3 id="narrative-what-happened">What happened</h3>');
+    // It repeats the page's own title, so it says where it comes from: no two headings read the same.
+    expect(page).toContain('<h3 id="narrative-what-happened">What happened <span class="heading-source">(narrative)</span></h3>');
+    const headings = [...page.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map(([, inner]) => inner.replace(/<[^>]+>/g, '').trim());
+    expect(headings.length).toBe(new Set(headings).size);
     expect(page).toContain('href="/incidents/INC-2026-001/"');
     expect(page).toContain('href="/incidents/asset-cache-rule-change/"');
     const first = readFileSync(join(build.outDir, 'incidents/INC-2026-001/index.html'), 'utf8');

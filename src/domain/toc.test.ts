@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrativeToc } from './toc.ts';
+import { distinguishHeadings, narrativeToc } from './toc.ts';
 
 const SECTIONS = ['Summary', 'What happened', 'Timeline', 'Contributing factors', 'Action items'];
 const h = (depth: number, text: string) => ({ depth, text, slug: `narrative-${text.toLowerCase().replace(/\W+/g, '-')}` });
@@ -47,5 +47,23 @@ describe('narrativeToc', () => {
     const entries = narrativeToc([h(2, 'Summary'), h(2, 'Timeline'), h(2, 'Action Items'), h(2, 'What happened')], SECTIONS);
     const titles = [...SECTIONS, ...entries.map((entry) => entry.title)].map((title) => title.toLowerCase());
     expect(new Set(titles).size).toBe(titles.length);
+  });
+});
+
+describe('distinguishHeadings', () => {
+  const headings = [
+    { depth: 3, slug: 'narrative-timeline', text: 'Timeline' },
+    { depth: 3, slug: 'narrative-details', text: 'Details' },
+  ];
+  it('tells apart a narrative heading that repeats a section title, and only that one', () => {
+    const html = '<h3 id="narrative-timeline">Timeline</h3><p>x</p><h3 id="narrative-details">Details</h3>';
+    expect(distinguishHeadings(html, headings, ['Summary', 'timeline'])).toBe(
+      '<h3 id="narrative-timeline">Timeline <span class="heading-source">(narrative)</span></h3><p>x</p><h3 id="narrative-details">Details</h3>',
+    );
+  });
+
+  it('leaves a narrative without a clash as it is', () => {
+    const html = '<h3 id="narrative-details">Details</h3>';
+    expect(distinguishHeadings(html, headings, ['Summary'])).toBe(html);
   });
 });

@@ -32,3 +32,18 @@ export function narrativeToc(headings: readonly NarrativeHeading[], taken: reado
   }
   return entries;
 }
+
+/**
+ * The narrative's HTML with each heading that repeats a title of the page (`taken`, without case)
+ * told apart in its text, as the table of contents tells it apart: "Timeline (narrative)", the
+ * suffix in a muted span. So no two headings of a page read the same, for sighted readers and
+ * screen readers alike.
+ */
+export function distinguishHeadings(html: string, headings: readonly NarrativeHeading[], taken: readonly string[]): string {
+  const seen = new Set(taken.map((title) => title.trim().toLowerCase()));
+  const clashing = new Set(headings.filter((heading) => seen.has(heading.text.trim().toLowerCase())).map((heading) => heading.slug));
+  if (!clashing.size) return html;
+  return html.replace(/<(h[1-6]) id="([^"]+)"([^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag: string, id: string, rest: string, inner: string) =>
+    clashing.has(id) ? `<${tag} id="${id}"${rest}>${inner} <span class="heading-source">(narrative)</span></${tag}>` : whole,
+  );
+}
