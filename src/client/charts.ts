@@ -16,7 +16,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from 'chart.js';
-import type { ChartSpec, ChartUnit } from '../domain/review.ts';
+import { outlierCap, type ChartSpec, type ChartUnit } from '../domain/review.ts';
 import { formatCount, formatPercentValue } from '../core/numbers.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);
@@ -110,7 +110,10 @@ interface LabelState {
   compact: (value: number) => string;
   colours: Palette;
   stacked: boolean;
+  /** Where the value axis stops when one quarter is far above the rest (outlierCap); undefined otherwise. */
+  cap?: number;
 }
+
 
 /** A value written on the chart: where, in which font, and whether it sits on a chip. */
 interface ValueLabel {
@@ -140,7 +143,11 @@ function layout(chart: Chart, state: LabelState, format: (value: number) => stri
     meta.data.forEach((element, index) => {
       const value = dataset.data[index] as number | null;
       if (value === null || value === undefined || (stacked && value === 0)) return;
-      const { x, y } = element.tooltipPosition(true);
+      const position = element.tooltipPosition(true);
+      const x = position.x;
+      // A value beyond the capped axis (outlierCap) is labelled at the top, with an arrow.
+      const offScale = state.cap !== undefined && value > state.cap;
+      const y = offScale ? chart.chartArea.top + 4 : position.y;
       if (x === null || y === null) return;
       let labelY: number;
       let labelX = x;
@@ -170,7 +177,7 @@ function layout(chart: Chart, state: LabelState, format: (value: number) => stri
       } else {
         labelY = y - 10;
       }
-      add(format(value), labelX, labelY, VALUE_FONT, true);
+      add(offScale ? `↑ ${format(value)}` : format(value), labelX, offScale ? chart.chartArea.top + 10 : labelY, VALUE_FONT, true);
     });
   });
   // Stacked bars: the total above each stack, as in the table's Total column.
@@ -269,8 +276,8 @@ function emptyRuns(chart: Chart): [number, number][] {
 }
 
 /** A tick step in whole, readable minutes (10 min … 1 day) for the largest value drawn. */
-function minuteStep(spec: ChartSpec): number {
-  const max = Math.max(0, ...spec.series.flatMap((series) => series.data.filter((value): value is number => value !== null)));
+function minuteStep(spec: ChartSpec, cap?: number): number {
+  const max = cap ?? Math.max(0, ...spec.series.flatMap((series) => series.data.filter((value): value is number => value !== null)));
   const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
   return steps.find((step) => max / step <= 7) ?? 10080;
 }
@@ -334,12 +341,12 @@ function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartCon
           stacked: spec.stacked,
           beginAtZero: true,
           // Headroom above the highest point for its label; rates stop at 100%.
-          ...(spec.unit === 'percent' ? { max: 100 } : { grace: '12%' }),
+          ...(spec.unit === 'percent' ? { max: 100 } : labels.cap !== undefined ? { max: labels.cap } : { grace: '12%' }),
           title: axisTitle(spec.yTitle),
           ticks: {
             color: colours.text,
             precision: spec.unit === 'count' ? 0 : undefined,
-            stepSize: spec.unit === 'minutes' ? minuteStep(spec) : undefined,
+            stepSize: spec.unit === 'minutes' ? minuteStep(spec, labels.cap) : undefined,
             callback: (value) => compact(Number(value)),
           },
           grid: { color: colours.grid },
@@ -377,6 +384,7 @@ export function drawCharts(): void {
       compact: formatter(spec.unit, spec.currency, true),
       colours,
       stacked: spec.stacked,
+      cap: outlierCap(spec),
     };
     charts.push({ chart: new Chart(canvas, config(spec, colours, labels)), spec, labels });
     figure.classList.add('chart--drawn');
