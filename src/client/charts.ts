@@ -16,7 +16,8 @@ import {
   type ChartDataset,
   type Plugin,
 } from 'chart.js';
-import { outlierCap, type ChartSpec, type ChartUnit } from '../domain/review.ts';
+import type { ChartSpec, ChartUnit } from '../domain/review.ts';
+import { outlierCap } from './outlier.ts';
 import { formatCount, formatPercentValue } from '../core/numbers.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, LineController, LineElement, PointElement);

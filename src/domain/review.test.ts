@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineFigures, outlierCap, categoryRepeatPairs, categoryShares, categoryTrendChart, chartSummary, describeChange, formatValue, heatLevel, quarterDays, quarterTrendCharts, repeatPairs, stillOpen, totals, type Better } from './review.ts';
+import { headlineFigures, categoryRepeatPairs, categoryShares, categoryTrendChart, chartSummary, describeChange, formatValue, heatLevel, quarterDays, quarterTrendCharts, repeatPairs, stillOpen, totals, type Better } from './review.ts';
 import { actionJson, quarterRecord } from './records.ts';
 import { formatPoints, formatRate, formatScore } from '../core/numbers.ts';
 import { quarterStats, type QuarterStats } from './quarters.ts';
@@ -293,19 +293,5 @@ describe('headlineFigures', () => {
   it('says so for the first quarter on record', () => {
     const figures = headlineFigures({ ...base, change: null } as unknown as QuarterStats, 'USD');
     expect(figures.every((f) => f.change.text === 'first quarter on record')).toBe(true);
-  });
-});
-
-describe('outlierCap: one quarter far above the rest does not flatten the others', () => {
-  const series = (...data: (number | null)[]) => [{ key: 'a', label: 'A', data }];
-  it.each([
-    // 6,600 min against a next highest of 90: the axis stops at 1.6 × 90.
-    ['an outlier', { stacked: false, unit: 'minutes' as const, series: series(30, 6600, 90, 45, null) }, 144],
-    ['no outlier (the highest is 4 × the next or less)', { stacked: false, unit: 'minutes' as const, series: series(30, 360, 90, 45) }, undefined],
-    ['too few values to tell', { stacked: false, unit: 'minutes' as const, series: series(30, 6600, null) }, undefined],
-    ['stacked bars', { stacked: true, unit: 'count' as const, series: series(1, 40, 2, 3) }, undefined],
-    ['rates', { stacked: false, unit: 'percent' as const, series: series(1, 90, 2, 3) }, undefined],
-  ])('%s', (_name, spec, expected) => {
-    expect(outlierCap(spec)).toBe(expected);
   });
 });
