@@ -40,6 +40,8 @@ export interface ActionItem extends Omit<Action, 'owner'> {
   owner?: string;
   incident: string;
   overdue: boolean;
+  /** From an imported post-mortem: a missing ticket is not recorded rather than none. */
+  imported?: true;
 }
 
 export interface TimelineItem {
@@ -253,7 +255,7 @@ function toIncident(
       return value === null ? { key, score: null } : typeof value === 'number' ? { key, score: value } : { key, score: value.score, notes: value.notes };
     }),
     // An empty owner is one publicView withheld.
-    actions: pm.actions.map(({ owner, ...action }) => ({ ...action, ...(owner ? { owner } : {}), incident: entry.id, overdue: isOverdue(action, options.today) })),
+    actions: pm.actions.map(({ owner, ...action }) => ({ ...action, ...(owner ? { owner } : {}), incident: entry.id, overdue: isOverdue(action, options.today), ...(pm.imported ? { imported: true as const } : {}) })),
     obligations: obligations(pm.regulatory, pm.detected ?? pm.started, zone, options.today, rules),
     repeat: ownRepeat,
     repeatedBy: [],
