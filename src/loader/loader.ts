@@ -109,10 +109,10 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
   let queue = Promise.resolve();
   const refused: string[] = [];
   const set = (entry: StoredEntry): boolean => {
-    // A .md entry arrives rendered by Astro's own Markdown pipeline, which knows no allow-list: it
-    // is rendered again here like the others.
     // Only the files check read (files.ts) are stored: never one it did not see.
     if (entry.filePath && !listed.has(resolve(projectRoot, entry.filePath))) return false;
+    // A .md entry arrives rendered by Astro's own Markdown pipeline, which knows no allow-list: it
+    // is rendered again here like the others.
     const markdown = entry.filePath?.endsWith('.md') ?? false;
     if ((!entry.deferredRender && !markdown) || entry.body === undefined) return store.set(entry);
     const body = entry.body;
