@@ -43,6 +43,9 @@ import { launchBrowser, serve, type StaticServer } from './helpers/browser.ts';
  *            due 2026-11-27 (today: not overdue, overdue means a deadline *before* today).
  */
 
+// Every post-mortem of this fixture records every figure's inputs (docs/format.md#unknown-values).
+const recordedAll = (count: number) => ({ detect: count, resolve: count, costed: count, severity: count, category: count });
+
 const QUARTERS = [
   {
     // INC-101, INC-102. MTTD 12, 20: mean = median = 16, p90 = the ⌈0.9·2⌉ = 2nd smallest = 20.
@@ -59,6 +62,7 @@ const QUARTERS = [
     onTimeRate: 2 / 3,
     repeats: 0,
     totalCost: 16200,
+    recorded: recordedAll(2),
     topCategories: ['capacity', 'change-management'],
     change: null,
   },
@@ -76,6 +80,7 @@ const QUARTERS = [
     onTimeRate: 1,
     repeats: 1,
     totalCost: 3000,
+    recorded: recordedAll(2),
     topCategories: ['change-management', 'capacity'],
     change: {
       count: 0,
@@ -103,6 +108,7 @@ const QUARTERS = [
     onTimeRate: 1,
     repeats: 1,
     totalCost: 6000,
+    recorded: recordedAll(2),
     topCategories: ['monitoring', 'third-party'],
     change: {
       count: 0,
@@ -128,6 +134,7 @@ const QUARTERS = [
     onTimeRate: null,
     repeats: 0,
     totalCost: 0,
+    recorded: recordedAll(0),
     topCategories: [],
     change: {
       count: -2,
@@ -153,6 +160,7 @@ const QUARTERS = [
     onTimeRate: null,
     repeats: 1,
     totalCost: 700,
+    recorded: recordedAll(1),
     topCategories: ['change-management'],
     change: {
       count: 1,

@@ -288,10 +288,11 @@ function config(spec: ChartSpec, colours: Palette, labels: LabelState): ChartCon
   const compact = formatter(spec.unit, spec.currency, true);
   // A chart whose series are the severities (keyed SEV-1…) keeps their colours and fills; other
   // charts take accent, then red, then blue. Told by the data, not by which chart it is.
-  const severity = spec.series.length > 0 && spec.series.every((series) => SEVERITY_KEYS.includes(series.key));
+  // Post-mortems whose severity is not recorded stack in the muted tone, after the levels.
+  const severity = spec.series.some((series) => SEVERITY_KEYS.includes(series.key)) && spec.series.every((series) => SEVERITY_KEYS.includes(series.key) || series.key === 'not-recorded');
   const datasets = spec.series.map((series, index): ChartDataset => {
-    const tone = severity ? SEVERITY_KEYS.indexOf(series.key) : index;
-    const colour = severity ? colours.series[tone] : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
+    const tone = severity ? (series.key === 'not-recorded' ? SEVERITY_KEYS.length : SEVERITY_KEYS.indexOf(series.key)) : index;
+    const colour = severity ? (series.key === 'not-recorded' ? colours.muted : colours.series[tone]) : [colours.series[3], colours.series[0], colours.series[2]][index % 3];
     if (spec.kind === 'line') {
       return {
         type: 'line',

@@ -95,7 +95,7 @@ type Mirror = {
  * One quarter as `quarters.json` carries it: the keys of docs/site.md#json-files, plus p90 and `change` in the same
  * shape. No `totalCost` where the model withholds it (a public build), in the quarter or in its change.
  */
-export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror & { topCategories: string[]; change: Mirror | null } {
+export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror & { recorded: QuarterStats['recorded']; topCategories: string[]; change: Mirror | null } {
   const { change } = stats;
   return {
     quarter: stats.quarter,
@@ -108,6 +108,8 @@ export function quarterRecord(stats: QuarterStats): { quarter: string } & Mirror
     onTimeRate: stats.onTimeRate,
     repeats: stats.repeats,
     ...(stats.totalCost === undefined ? {} : { totalCost: stats.totalCost }),
+    // How many of the quarter's post-mortems record each figure's inputs (docs/format.md#unknown-values).
+    recorded: { ...stats.recorded },
     topCategories: [...stats.topCategories],
     change: change && {
       count: change.count,

@@ -151,6 +151,7 @@ describe('quarterRecord', () => {
       onTimeRate: 1,
       repeats: 0,
       totalCost: 16200,
+      recorded: { detect: 2, resolve: 2, costed: 2, severity: 2, category: 2 },
       topCategories: ['capacity', 'change-management'],
       change: null,
     });

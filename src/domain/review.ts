@@ -154,7 +154,14 @@ export function quarterTrendCharts(stats: readonly QuarterStats[], currency: str
       unit: 'count',
       yTitle: 'Post-mortems',
       // The team's levels (settings.severities), in the order quarterStats counted them.
-      series: Object.keys(stats[0]?.bySeverity ?? {}).map((severity) => ({ key: severity, label: severity, data: stats.map((quarter) => quarter.bySeverity[severity]) })),
+      // Post-mortems whose severity nobody recorded (imported ones) stack as their own series, so
+      // each bar still totals the quarter's post-mortems.
+      series: [
+        ...Object.keys(stats[0]?.bySeverity ?? {}).map((severity) => ({ key: severity, label: severity, data: stats.map((quarter) => quarter.bySeverity[severity]) })),
+        ...(stats.some((quarter) => quarter.recorded.severity < quarter.count)
+          ? [{ key: 'not-recorded', label: 'Severity not recorded', data: stats.map((quarter) => quarter.count - quarter.recorded.severity) }]
+          : []),
+      ],
     }),
     spec({
       ...base,

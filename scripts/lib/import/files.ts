@@ -94,6 +94,7 @@ export function importAll(sources: readonly Source[], options: ImportOptions): F
   const existing = importedFiles(options.out);
   const taken = new Set<string>();
   const results: FileResult[] = [];
+  const done: { source: Source; converted: Extract<ReturnType<typeof convert>, { ok: true }>; id: string; output: string; index: number }[] = [];
   for (const source of sources) {
     let text: string;
     try {
@@ -116,16 +117,51 @@ export function importAll(sources: readonly Source[], options: ImportOptions): F
       converted.report.guesses.push(`id ${converted.id} is taken; this one is ${id}`);
     }
     taken.add(id.toLowerCase());
-    const content = id === converted.id ? converted.text : converted.text.replace(/^id: .*$/m, `id: ${id}`);
+    done.push({ source, converted, id, output, index: results.length });
+    results.push({ source: source.path, outcome: 'unchanged', output, id, title: converted.title, report: converted.report });
+  }
+  // A link from one source to another of the archive (`[PM2019-009](PM2019-009 - IP starvation.md)`)
+  // would point at a file the site does not serve: it points at that post-mortem's page instead.
+  const pageOf = new Map(done.map(({ source, id }) => [basename(source.from), `/incidents/${id}/`]));
+  for (const { source, converted, id, output, index } of done) {
+    const linked = relinkSources(id === converted.id ? converted.text : converted.text.replace(/^id: .*$/m, `id: ${id}`), pageOf);
+    if (linked.count) converted.report.notes.push(`${linked.count} link${linked.count === 1 ? '' : 's'} to other post-mortems of the archive now point at their pages`);
+    const content = linked.text;
     const before = existsSync(output) ? readFileSync(output, 'utf8') : undefined;
     const outcome = before === undefined ? 'created' : sameButDate(before, content) ? 'unchanged' : 'updated';
     if (!options.dryRun && outcome !== 'unchanged') {
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, content);
     }
-    results.push({ source: source.path, outcome, output, id, title: converted.title, report: converted.report });
+    results[index] = { source: source.path, outcome, output, id, title: converted.title, report: converted.report };
   }
   return results;
+}
+
+/** Link destinations (inline and reference definitions) naming a source of the archive, pointed at its page. */
+export function relinkSources(text: string, pageOf: ReadonlyMap<string, string>): { text: string; count: number } {
+  let count = 0;
+  const target = (destination: string) => {
+    let name = destination;
+    try {
+      name = decodeURIComponent(destination);
+    } catch {
+      // Not percent-encoded: the name as written.
+    }
+    return pageOf.get(basename(name.replace(/[?#].*$/, '')));
+  };
+  const swap = (whole: string, before: string, open: string, destination: string, close: string) => {
+    const page = /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(destination) ? undefined : target(destination);
+    if (!page) return whole;
+    count++;
+    return `${before}${page}`;
+  };
+  const out = text
+    // <…> may hold spaces; a bare destination may not.
+    .replace(/(\]\()(<)([^>\n]+)(>)/g, swap)
+    .replace(/(\]\()()([^)\s<>]+)()/g, swap)
+    .replace(/^( {0,3}\[[^\]]+\]:[ \t]*)(<?)([^\s>]+)(>?)/gm, swap);
+  return { text: out, count };
 }
 
 function isImportOf(path: string, from: string): boolean {

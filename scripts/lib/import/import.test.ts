@@ -1,8 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parse } from 'yaml';
 import { convert } from './convert.ts';
 import { classifyHeading } from './sections.ts';
 import { readWhen, statedZone } from './when.ts';
+import { relinkSources } from './files.ts';
 
 const run = (source: string, from = 'incident.md', timezone?: string) => {
   const result = convert(source, { from, today: '2026-01-15', timezone });
@@ -212,5 +213,18 @@ describe('a file with no recognisable sections', () => {
     const { data, text } = run(`---\ntitle: "Disk full: db-1"\nauthor: kim\ndate: 2020-05-05\n---\nBody text here.\n`);
     expect(data).toMatchObject({ title: 'Disk full: db-1', started: '2020-05-05' });
     expect(text).toMatch(/- \*\*author:\*\* kim/);
+  });
+});
+
+describe('links between the sources of an archive', () => {
+  it.each([
+    ['an inline link', 'See [PM2019-009](PM2019-009%20-%20IP%20starvation.md).', 'See [PM2019-009](/incidents/PM2019-009/).', 1],
+    ['a reference definition', '[PM2019-009]: PM2019-009%20-%20IP%20starvation.md', '[PM2019-009]: /incidents/PM2019-009/', 1],
+    ['a link in angle brackets', '[x](<PM2019-009 - IP starvation.md>)', '[x](/incidents/PM2019-009/)', 1],
+    ['a web link', '[x](https://example.com/PM2019-009%20-%20IP%20starvation.md)', '[x](https://example.com/PM2019-009%20-%20IP%20starvation.md)', 0],
+    ['a file that is not in the archive', '[x](other.md)', '[x](other.md)', 0],
+  ])('%s', (_name, text, expected, count) => {
+    const pageOf = new Map([['PM2019-009 - IP starvation.md', '/incidents/PM2019-009/']]);
+    expect(relinkSources(text, pageOf)).toEqual({ text: expected, count });
   });
 });

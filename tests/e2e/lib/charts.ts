@@ -45,6 +45,7 @@ export interface QuarterJson {
   quarter: string;
   count: number;
   bySeverity: Record<string, number>;
+  recorded: { severity: number };
   mttd: { median: number | null };
   mttr: { median: number | null };
   actionCompletionRate: number | null;
@@ -70,7 +71,8 @@ const pick = (figures: Record<string, number | null>, key: string) => (key in fi
  */
 const FROM_QUARTERS: Record<string, (quarter: QuarterJson, key: string) => number | null> = {
   // `total` is the stacked chart's Total column: every post-mortem of the quarter.
-  'chart-severity': (quarter, key) => (key === 'total' ? quarter.count : (quarter.bySeverity[key] ?? NaN)),
+  'chart-severity': (quarter, key) =>
+    key === 'total' ? quarter.count : key === 'not-recorded' ? quarter.count - quarter.recorded.severity : (quarter.bySeverity[key] ?? NaN),
   'chart-times': (quarter, key) => pick({ mttd: quarter.mttd.median, mttr: quarter.mttr.median }, key),
   'chart-actions': (quarter, key) => pick({ completion: rate(quarter.actionCompletionRate), 'on-time': rate(quarter.onTimeRate) }, key),
   'chart-repeats': (quarter, key) => (key === 'repeats' ? quarter.repeats : NaN),
