@@ -152,7 +152,7 @@ export const RULES: readonly Rule[] = [
   {
     id: "content-file",
     level: "error",
-    catches: "under `postmortems/`: a symbolic link, a hidden `.mdx` file or folder, a `.md`/`.MDX` file, or a name URLs cannot carry (a warning for other files that are not images)",
+    catches: "under `postmortems/`: a symbolic link, a hidden post-mortem or folder of them, a `.markdown`/`.MD`/`.MDX` file, or a name URLs cannot carry (a warning for other files that are not images)",
     fix: "copy instead of linking; rename as the message suggests; move other files out",
     example: EXAMPLES["content-file"],
   },
