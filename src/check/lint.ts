@@ -13,7 +13,7 @@ import { position, readYamlFile, type Source } from './source.ts';
 import type { ValidEntry } from './validate.ts';
 
 /** Frontmatter keys whose values are identifiers, dates or links, not prose. */
-export const NOT_PROSE_KEYS = new Set([
+const NOT_PROSE_KEYS = new Set([
   'id', 'kind', 'severity', 'status', 'visibility', 'services', 'teams', 'tags', 'timezone', 'started', 'detected', 'resolved',
   'reportCompleted', 'method', 'at', 'mark', 'category', 'owner', 'deadline', 'priority', 'completed', 'ticket', 'rfc',
   'frameworks', 'discovered', 'related', 'repeatOf',
@@ -218,18 +218,21 @@ interface ProseField {
  * finding (source.ts).
  */
 function frontmatterProse(source: Source, data: unknown): ProseField[] {
-  const out: ProseField[] = [];
+  return proseStrings(data ?? source.data).map(({ path, text }) => {
+    let offsets: number[] | undefined;
+    return { field: formatField(path), text, offsetOf: (index: number) => (offsets ??= valueOffsets(source, path, text))[Math.min(index, offsets.length - 1)] };
+  });
+}
+
+/** Every prose string of frontmatter data, with its field path: values under NOT_PROSE_KEYS are left out. */
+export function proseStrings(data: unknown): { path: PropertyKey[]; text: string }[] {
+  const out: { path: PropertyKey[]; text: string }[] = [];
   const walk = (value: unknown, path: PropertyKey[]) => {
-    if (typeof value === 'string') {
-      let offsets: number[] | undefined;
-      out.push({ field: formatField(path), text: value, offsetOf: (index) => (offsets ??= valueOffsets(source, path, value))[Math.min(index, offsets.length - 1)] });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
-    } else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) if (!NOT_PROSE_KEYS.has(key)) walk(item, [...path, key]);
-    }
+    if (typeof value === 'string') out.push({ path, text: value });
+    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (!NOT_PROSE_KEYS.has(key)) walk(item, [...path, key]);
   };
-  walk(data ?? source.data, []);
+  walk(data, []);
   return out;
 }
 

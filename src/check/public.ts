@@ -1,5 +1,5 @@
 import { publicLeaks, type LeakSubject } from '../domain/visibility.ts';
-import { NOT_PROSE_KEYS } from './lint.ts';
+import { proseStrings } from './lint.ts';
 import { formatField, type Problem } from './problem.ts';
 import { locate, position } from './source.ts';
 import type { ValidEntry } from './validate.ts';
@@ -18,23 +18,11 @@ export function publicLeakProblems(entries: readonly ValidEntry[]): Problem[] {
     title: entry.data.title,
     visibility: entry.data.visibility,
     // Only public post-mortems' texts are read.
-    texts: entry.data.visibility === 'public' ? [{ path: ['body'], text: entry.source.body }, ...proseOf(entry.data)] : [],
+    texts: entry.data.visibility === 'public' ? [{ path: ['body'], text: entry.source.body }, ...proseStrings(entry.data)] : [],
   }));
   return publicLeaks(subjects).map((leak) => {
     const source = byId.get(leak.id)!.source;
     const offset = leak.path[0] === 'body' && leak.path.length === 1 ? source.bodyOffset + leak.index : locate(source, leak.path);
     return { file: source.file, ...position(source, offset), field: formatField(leak.path), message: leak.message, severity: 'error', rule: 'public-leak' };
   });
-}
-
-/** The prose strings of a post-mortem's frontmatter, with their field paths. */
-function proseOf(data: unknown): { path: PropertyKey[]; text: string }[] {
-  const out: { path: PropertyKey[]; text: string }[] = [];
-  const walk = (value: unknown, path: PropertyKey[]) => {
-    if (typeof value === 'string') out.push({ path, text: value });
-    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (!NOT_PROSE_KEYS.has(key)) walk(item, [...path, key]);
-  };
-  walk(data, []);
-  return out;
 }
