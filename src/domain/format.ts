@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { Postmortem } from '../schemas/postmortem.ts';
+import { SEVERITIES, type Postmortem } from '../schemas/postmortem.ts';
 import type { ActionItem, Incident, TimelineItem } from './library.ts';
 import { daysUntil, isOpen } from './actions.ts';
 import { costParts } from './figures.ts';
 import type { Money } from './visibility.ts';
-import { KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS, STATUS_LABELS, humanize } from './labels.ts';
+import { KIND_LABELS, MILESTONE_LABELS, STATUS_LABELS, humanize } from './labels.ts';
 import { formatCount, formatMoney, formatPercent, plural } from '../core/numbers.ts';
 import type { Clock, Obligation } from './regulatory.ts';
 import { inZone, instant, isDateOnly, minutesBetween } from '../core/time.ts';
@@ -261,7 +261,7 @@ export interface Facets {
 }
 
 /** The distinct values a list of post-mortems can be filtered by, each with its label. */
-export function facets(incidents: readonly Incident[], severities: readonly string[] = Object.keys(SEVERITY_LABELS)): Facets {
+export function facets(incidents: readonly Incident[], severities: readonly string[] = SEVERITIES): Facets {
   const distinct = (values: Iterable<string>, label: (value: string) => string, order?: readonly string[]) =>
     [...new Set(values)]
       .sort((a, b) => (order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b)))

@@ -11,12 +11,6 @@ import type { ObligationState } from './regulatory.ts';
 /** How an unknown value reads wherever it is shown (docs/format.md#unknown-values): one wording, styled as absent. */
 export const NOT_RECORDED = 'not recorded';
 
-export const SEVERITY_LABELS: Record<NonNullable<Postmortem['severity']>, string> = {
-  'SEV-1': 'Revenue impact',
-  'SEV-2': 'Customer impact',
-  'SEV-3': 'Internal impact',
-};
-
 export const KIND_LABELS: Record<Postmortem['kind'], string> = {
   incident: 'Incident',
   'missed-deadline': 'Missed deadline',

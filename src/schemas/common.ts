@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isRealDate, isTimeZone, millisOf } from '../core/time.ts';
+import { isDateOnly, isRealDate, isTimeZone, millisOf } from '../core/time.ts';
 
 /** A lower-case identifier such as `checkout-api`. */
 export const slug = z
@@ -170,7 +170,7 @@ export function unknownOr<T extends z.ZodType>(schema: T) {
 /** A moment: a date-time with an offset, or (imported post-mortems only, checked by the rules) a date alone. */
 export function momentIn(range?: DateRange) {
   return z.string({ error: 'must be a date-time with an offset, e.g. 2026-03-14T09:12:00+01:00' }).superRefine((value, ctx) => {
-    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    const problem = isDateOnly(value)
       ? !isRealDate(value) ? 'is not a real calendar date; write a date that exists, as YYYY-MM-DD' : range && rangeProblem(value, range)
       : (dateTimeProblem(value) ?? (range && rangeProblem(value, range)));
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: LOCAL_DATE_TIME.test(value) ? 'date-offset' : 'schema' } });
