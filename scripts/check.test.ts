@@ -1,29 +1,17 @@
 // `npm run check` and `npm run new` end to end: each test writes a small library into a temp folder,
 // points HINDSIGHT_CONTENT at it and runs the real command in a child process on the pinned Node.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useLibraries } from '../tests/helpers/library.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const makeLibrary = useLibraries('check');
 
 /** A content folder in a fresh temp directory: settings.yaml and files under postmortems/. */
-function library(files: Record<string, string>, settings = SETTINGS): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hindsight-check-'));
-  temps.push(dir);
-  writeFileSync(join(dir, 'settings.yaml'), settings);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, 'postmortems', path)), { recursive: true });
-    writeFileSync(join(dir, 'postmortems', path), text);
-  }
-  return dir;
-}
+const library = (files: Record<string, string>, settings = SETTINGS) => makeLibrary(files, settings);
 
 interface Run {
   code: number | null;

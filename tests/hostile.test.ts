@@ -3,18 +3,15 @@
 // author wrote may run on the build machine or in a reader's browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSite, ROOT, type BuildResult } from './helpers/build.ts';
+import { useLibraries } from './helpers/library.ts';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, serve, type StaticServer } from './helpers/browser.ts';
 
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const makeLibrary = useLibraries('hostile');
 
 /** A valid post-mortem with this id and narrative (and frontmatter lines replaced as given). */
 function postmortem(id: string, body: string, replace: Record<string, string> = {}): string {
@@ -48,16 +45,7 @@ ${body}
   return text;
 }
 
-function library(files: Record<string, string>, settings = 'name: Hostile\ntimezone: UTC\n'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hindsight-hostile-'));
-  temps.push(dir);
-  writeFileSync(join(dir, 'settings.yaml'), settings);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, 'postmortems', path)), { recursive: true });
-    writeFileSync(join(dir, 'postmortems', path), text);
-  }
-  return dir;
-}
+const library = (files: Record<string, string>, settings = 'name: Hostile\ntimezone: UTC\n') => makeLibrary(files, settings);
 
 function check(dir: string, env: Record<string, string> = {}) {
   const started = Date.now();

@@ -1,16 +1,13 @@
 // docs/safety.md#public-means-public: a public build emits nothing that comes from an internal
 // post-mortem — not its images, and not a public narrative that names it.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, ROOT } from './helpers/build.ts';
+import { useLibraries } from './helpers/library.ts';
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const makeLibrary = useLibraries('public');
 
 function postmortem(id: string, visibility: 'public' | 'internal', body: string): string {
   return readFileSync(join(ROOT, 'tests/fixtures/search/postmortems/two.mdx'), 'utf8')
@@ -19,14 +16,7 @@ function postmortem(id: string, visibility: 'public' | 'internal', body: string)
     .replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
 }
 
-function library(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hindsight-public-'));
-  temps.push(dir);
-  mkdirSync(join(dir, 'postmortems'));
-  writeFileSync(join(dir, 'settings.yaml'), 'name: Mixed\ntimezone: UTC\n');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'postmortems', name), text);
-  return dir;
-}
+const library = (files: Record<string, string | Buffer>) => makeLibrary(files, 'name: Mixed\ntimezone: UTC\n');
 
 function check(dir: string, env: Record<string, string>) {
   const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/check.ts')], {
