@@ -6,12 +6,16 @@ import { dataStoreModule } from './src/loader/data-store-module.ts';
 import { narrativeMedia } from './src/loader/narrative-media.ts';
 import { contentRoot } from './src/ingestion/load.ts';
 import { readSettings } from './src/ingestion/settings.ts';
+import { basePathOf } from './src/core/urls.ts';
 
 const settings = readSettings();
 
 export default defineConfig({
   // Feeds and the sitemap need absolute URLs; settings.url names where the site is hosted.
   site: settings.url ?? 'http://localhost:4321',
+  // A URL with a path (`https://acme.github.io/postmortems/`) hosts the site under that path:
+  // every page, asset, feed and the search index live there (docs/deploy.md).
+  base: basePathOf(settings.url),
   trailingSlash: 'always',
   // Tests build several fixture libraries; each gets its own content-layer cache.
   ...(process.env.HINDSIGHT_CACHE_DIR ? { cacheDir: process.env.HINDSIGHT_CACHE_DIR } : {}),

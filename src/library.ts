@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './ingestion/load.ts';
+import { BASE } from './paths.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
 import type { NarrativeHeading } from './domain/toc.ts';
@@ -28,6 +29,7 @@ async function load(): Promise<Library> {
       today,
       drafts: process.env.HINDSIGHT_DRAFTS === '1',
       visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
+      base: BASE,
     },
   );
 }

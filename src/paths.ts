@@ -1,9 +1,17 @@
-import { withBase } from './core/urls.ts';
+import { basePathOf, withBase } from './core/urls.ts';
+import { readSettings } from './ingestion/settings.ts';
 
 /**
- * A site path as a reader follows it, under the base path the site is hosted at
- * (`settings.url`, src/core/urls.ts). Every link, asset and data URL a page writes goes through it.
+ * The base path the site is hosted at, from settings.url as astro.config.mjs sets Astro's `base`.
+ * Read from the settings rather than import.meta.env.BASE_URL, which the environment can
+ * override in server code (a BASE_URL variable, as test runners set).
+ */
+export const BASE = basePathOf(readSettings().url);
+
+/**
+ * A site path as a reader follows it, under the base path (src/core/urls.ts). Every link, asset
+ * and data URL a page writes goes through it.
  */
 export function href(path: string): string {
-  return withBase(import.meta.env.BASE_URL, path);
+  return withBase(BASE, path);
 }

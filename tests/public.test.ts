@@ -107,7 +107,7 @@ describe('the public build of a mixed library (docs/site.md#public-build)', () =
       const { impact, cost = {} } = incident.data;
       const rate = cost.loadedRate ?? settings.loadedRate;
       add(impact.revenueLost, cost.slaCredits, cost.vendorCosts, cost.brand, cost.loadedRate, cost.churn?.ltv, (cost.engineeringHours ?? 0) * rate);
-      add(cost.churn ? impact.usersAffected * cost.churn.probability * cost.churn.ltv : 0);
+      add(cost.churn && impact.usersAffected !== null ? impact.usersAffected * cost.churn.probability * cost.churn.ltv : 0);
       add(incident.cost!.direct, incident.cost!.indirect, incident.cost!.total, incident.cost!.perMinute);
     }
     // Totals over the whole library and over the public post-mortems alone: either would be a leak.
@@ -115,7 +115,7 @@ describe('the public build of a mixed library (docs/site.md#public-build)', () =
       for (const quarter of quarterStats(incidents, everything.today, settings.timezone)) add(quarter.totalCost, quarter.change?.totalCost);
       for (const group of byCategory(incidents)) add(group.totalCost);
       for (const group of byService(incidents)) add(group.totalCost, ...group.categories.map((category) => category.totalCost));
-      add(incidents.reduce((sum, incident) => sum + incident.cost!.total, 0));
+      add(incidents.reduce((sum, incident) => sum + (incident.cost!.total ?? 0), 0));
     }
     expect([...amounts]).toEqual(expect.arrayContaining([120000, 238300, 9940, 8000, 1440]));
     const forms = [...amounts].map((amount) => moneyForms(amount, currency));

@@ -1,4 +1,5 @@
 // The /search/ page: Pagefind's JS API, loaded only here, with the query and filters kept in the URL.
+import { withBase } from '../core/urls.ts';
 
 interface PagefindResultData {
   url: string;
@@ -23,9 +24,10 @@ const PAGE_SIZE = 20;
 async function loadPagefind(): Promise<Pagefind | undefined> {
   try {
     // Built by `npm run build` into dist/pagefind; absent under `npm run dev`.
-    const url = '/pagefind/pagefind.js';
+    const url = withBase(import.meta.env.BASE_URL, '/pagefind/pagefind.js');
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
+    // The index records pages by their path in dist/; baseUrl puts the results under the site's base path.
+    await pagefind.options({ excerptLength: 24, baseUrl: import.meta.env.BASE_URL });
     await pagefind.init();
     // Load the filter index before the first search, or that search reports every facet count as 0.
     await pagefind.filters();

@@ -53,7 +53,7 @@ describe('durations', () => {
       expected: { durationMinutes: null, timeToDetectMinutes: 10, timeToResolveMinutes: null },
     },
   ])('$why', ({ started, detected, resolved, expected }) => {
-    expect(durations({ started, detected, resolved })).toEqual(expected);
+    expect(durations({ started, detected, resolved: resolved ?? null })).toEqual(expected);
   });
 });
 
@@ -131,9 +131,9 @@ describe('cost (docs/format.md#cost-1)', () => {
   ])('$why', ({ pm, duration, rate, expected }) => {
     const result = cost(pm, duration, rate);
     // Money is not rounded here (docs/format.md#cost-1: rounded only for display), so compare to the cent's fraction.
-    expect(result.direct).toBeCloseTo(expected.direct, 6);
-    expect(result.indirect).toBeCloseTo(expected.indirect, 6);
-    expect(result.total).toBeCloseTo(expected.total, 6);
+    expect(result.direct).toBeCloseTo(expected.direct!, 6);
+    expect(result.indirect).toBeCloseTo(expected.indirect!, 6);
+    expect(result.total).toBeCloseTo(expected.total!, 6);
     if (expected.perMinute === null) expect(result.perMinute).toBeNull();
     else expect(result.perMinute).toBeCloseTo(expected.perMinute, 6);
   });

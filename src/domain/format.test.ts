@@ -203,7 +203,7 @@ describe('costLines', () => {
     cost: { slaCredits: 15000, vendorCosts: 2500, engineeringHours: 46, loadedRate: 150, churn: { probability: 0.002, ltv: 900 }, brand: 10000 },
   };
   const bare = { impact: { usersAffected: 10, revenueLost: 5, slaBreached: false } };
-  const sum = (lines: { amount: number }[]) => lines.reduce((total, line) => total + line.amount, 0);
+  const sum = (lines: { amount: number | null }[]) => lines.reduce((total, line) => total + line.amount!, 0);
 
   it.each([
     ['every input', full, 137500, 103300],
@@ -215,7 +215,7 @@ describe('costLines', () => {
     expect(sum(lines.indirect)).toBeCloseTo(indirect, 6);
     const model = cost(pm, 100, 100);
     expect(sum(lines.direct)).toBe(model.direct);
-    expect(sum(lines.indirect)).toBeCloseTo(model.indirect, 6);
+    expect(sum(lines.indirect)).toBeCloseTo(model.indirect!, 6);
   });
 
   it('says how each indirect amount was reached', () => {

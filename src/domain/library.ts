@@ -1,3 +1,4 @@
+import { withBase } from '../core/urls.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Action } from '../schemas/action.ts';
 import type { Settings, FactorKey } from '../schemas/settings.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** `public` keeps only post-mortems marked public. */
   visibility: 'all' | 'public';
+  /** The base path the site is hosted at (`/` when omitted): incident URLs sit under it. */
+  base?: string;
 }
 
 export interface ActionItem extends Omit<Action, 'owner'> {
@@ -231,7 +234,7 @@ function toIncident(
   return {
     ...times,
     id: entry.id,
-    url: `/incidents/${entry.id}/`,
+    url: withBase(options.base ?? '/', `/incidents/${entry.id}/`),
     file: entry.file,
     editUrl: settings.repository && options.visibility !== 'public' ? `${settings.repository.replace(/\/$/, '')}/${entry.file}` : undefined,
     data: pm,

@@ -73,10 +73,10 @@ describe('a library that mixes recorded and unknown values', () => {
   it('reads unknown as null, never 0', () => {
     const [a, b, c] = ['A', 'B', 'C'].map((id) => lib.published.find((incident) => incident.id === id)!);
     expect(b.data.impact).toMatchObject({ usersAffected: null, revenueLost: null, slaBreached: null });
-    expect([b.severity, b.category, b.timeToDetectMinutes, b.cost.total]).toEqual([null, null, null, null]);
+    expect([b.severity, b.category, b.timeToDetectMinutes, b.cost!.total]).toEqual([null, null, null, null]);
     // C: a date alone has no time of day, so no duration can be measured from it.
-    expect([c.durationMinutes, c.timeToDetectMinutes, c.cost.total]).toEqual([null, null, 500]);
-    expect(a.cost.total).toBe(1000);
+    expect([c.durationMinutes, c.timeToDetectMinutes, c.cost!.total]).toEqual([null, null, 500]);
+    expect(a.cost!.total).toBe(1000);
   });
 
   it.each([

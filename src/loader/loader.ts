@@ -39,7 +39,7 @@ export function postmortemLoader(root: string): Loader {
       });
       const settings = readSettings(root);
       const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
-      const options = { allowCode: settings.narratives.code, media: { folder: mediaFolder(context.config.cacheDir, root), root } };
+      const options = { allowCode: settings.narratives.code, media: { folder: mediaFolder(context.config.cacheDir, root), root, base: context.config.base } };
       // The narratives are rendered on another core while this one validates (prerender.ts).
       const prerendered = prerender(files, markdown, options);
       const library = await checkLibrary(root, process.cwd(), undefined, { helper: false });
@@ -59,9 +59,11 @@ export function postmortemLoader(root: string): Loader {
       ids = new Map(library.entries.map((entry) => [resolve(entry.file), entry.id]));
       // Astro keeps stored entries between builds and skips a file whose text is unchanged; after
       // an upgrade of the code that parsed and rendered them, every entry is stored again.
-      if (context.meta.get('code') !== codeVersion()) {
+      // So are they when the site moves to another base path, which their links carry.
+      const version = `${codeVersion()} ${options.media.base}`;
+      if (context.meta.get('code') !== version) {
         context.store.clear();
-        context.meta.set('code', codeVersion());
+        context.meta.set('code', version);
       }
       // One folder per library, so a dev server and a build of another library never share one.
       const narrativeFolder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', libraryKey(root));

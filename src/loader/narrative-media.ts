@@ -35,7 +35,7 @@ export function narrativeMedia(root: string): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          const name = /^\/_media\/([0-9a-f]{20}\.([a-z0-9]+))$/.exec(request.url ?? '');
+          const name = /\/_media\/([0-9a-f]{20}\.([a-z0-9]+))$/.exec(request.url ?? '');
           const file = name && join(folder, name[1]);
           if (!name || !file || !existsSync(file)) return next();
           response.setHeader('Content-Type', TYPES[name[2]] ?? 'application/octet-stream');

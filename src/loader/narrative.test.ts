@@ -128,6 +128,21 @@ describe('images beside the post-mortem', () => {
     expect(out).toBe(`<p><img src="/_media/${name}" alt="the pool"></p>`);
   });
 
+  it('puts images and links to the site\'s own pages under its base path, and leaves other URLs alone', async () => {
+    const local = await createNarrativeRenderer(markdown, { media: { ...media, base: '/kb' } });
+    const body = '![the pool](./pool.png) [the earlier one](/incidents/INC-1/) [already there](/kb/incidents/INC-2/) [elsewhere](https://example.com/x) [protocol-relative](//cdn.example/x) [here](#top)\n';
+    const out = (await local(body, file))?.html ?? '';
+    const [name] = readdirSync(media.folder);
+    expect([...out.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      `/kb/_media/${name}`,
+      '/kb/incidents/INC-1/',
+      '/kb/incidents/INC-2/',
+      'https://example.com/x',
+      '//cdn.example/x',
+      '#top',
+    ]);
+  });
+
   it.each([
     ['a missing image', '![x](./missing.png)\n'],
     ['an image outside the content folder', '![x](../../../etc/passwd.png)\n'],

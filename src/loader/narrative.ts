@@ -10,6 +10,7 @@ import type { AstroConfig } from 'astro';
 import type { DataStore } from 'astro/loaders';
 import { NARRATIVE_SCHEMA, findUnsafe, isLocalUrl, nestingProblem, resolveLocalImage } from '../domain/narrative.ts';
 import { htmlAttributes as attributes, proseTable } from './prose-table.ts';
+import { withBase } from '../core/urls.ts';
 
 /**
  * Narratives rendered to HTML while the collection is loaded, instead of one MDX module each.
@@ -47,6 +48,8 @@ export interface NarrativeMedia {
   folder: string;
   /** The content root: no image outside it is read. */
   root: string;
+  /** The site's base path (src/core/urls.ts): images and root-relative links sit under it. */
+  base?: string;
 }
 
 /** What the content layer stores for a rendered entry (`render()` then shows `html`). */
@@ -155,6 +158,13 @@ export function clean(html: string, file?: string, media?: NarrativeMedia, { tru
       }
     }
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) links.push(node);
+    // A link to another page of the site (`/incidents/PM-1/`) follows the site to its base path.
+    if (media?.base && media.base !== '/') {
+      for (const name of ['href', 'src'] as const) {
+        const value = node.properties[name];
+        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${media.base}/`)) node.properties[name] = withBase(media.base, value);
+      }
+    }
     for (const child of node.children) pending.push(child as Root['children'][number]);
   }
   // Links to the narrative's own headings follow them to their new ids.
@@ -192,7 +202,7 @@ function copyImage(url: string, file: string, media: NarrativeMedia): string | u
   mkdirSync(media.folder, { recursive: true });
   const target = join(media.folder, name);
   if (!existsSync(target)) copyFileSync(found.path, target);
-  return `/_media/${name}`;
+  return withBase(media.base ?? '/', `/_media/${name}`);
 }
 
 type Props = Record<string, unknown> & { children?: unknown };

@@ -49,7 +49,7 @@ export type SeverityLevel = z.output<typeof severityLevel>;
 export const settingsSchema = z.strictObject({
   /** The library's name, shown in the header and feeds. */
   name: z.string().min(1).default('Post-mortems'),
-  /** Public base URL of the built site, used for feeds and the sitemap. */
+  /** Where readers open the site; a path in it (https://acme.github.io/postmortems/) hosts the site under that path. */
   url: httpUrl.optional(),
   /** Base URL of the content folder in the repository, for "edit this post-mortem" links. */
   repository: httpUrl.optional(),

@@ -21,10 +21,19 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 the way a static host does (directories → index.html). */
-export async function serve(dir: string): Promise<StaticServer> {
+/**
+ * Serves a built site on 127.0.0.1 the way a static host does (directories → index.html), under a
+ * base path when given (`/kb/`): as on a project site of GitHub Pages, nothing outside it exists.
+ */
+export async function serve(dir: string, base = '/'): Promise<StaticServer> {
+  const prefix = base.replace(/\/+$/, '');
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (prefix && requested !== prefix && !requested.startsWith(`${prefix}/`)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: outside the base path');
+      return;
+    }
+    const path = requested.slice(prefix.length) || '/';
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) {
       response.writeHead(403).end();

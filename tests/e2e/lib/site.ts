@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildSite } from '../../helpers/build.ts';
+import { buildSite, ROOT } from '../../helpers/build.ts';
 import { launchBrowser, serve, type StaticServer } from '../../helpers/browser.ts';
 import { discoverPages, representatives, type SitePage } from './routes.ts';
 import { visit, type Visit } from './visit.ts';
@@ -10,6 +11,7 @@ import { visit, type Visit } from './visit.ts';
 /** A built library, served on 127.0.0.1, with a browser to look at it. */
 export interface Site {
   dist: string;
+  /** Where the site's root is served: `http://127.0.0.1:port`, plus the base path if it has one. */
   origin: string;
   browser: Browser;
   pages: SitePage[];
@@ -29,21 +31,35 @@ function searchWord(incidents: { title: string }[]): string {
   return words?.[0] ?? 'incident';
 }
 
+/** The content folder with settings.url set to `url`, in a temporary copy. */
+function hostedAt(content: string, url: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'hindsight-hosted-'));
+  cpSync(resolve(ROOT, content), copy, { recursive: true });
+  const settings = join(copy, 'settings.yaml');
+  const text = existsSync(settings) ? readFileSync(settings, 'utf8').replace(/^url:.*\n/m, '') : '';
+  writeFileSync(settings, `${text}\nurl: ${url}\n`);
+  return copy;
+}
+
 /**
  * Builds a content folder once for every test of the file, serves it and starts Chromium.
  * Building takes most of the time on a 2-core machine, so each library is built once per run.
+ * With `url` the library is hosted there (settings.url), and served under that URL's path alone.
  */
-export function useSite(content: string): Site {
+export function useSite(content: string, { url }: { url?: string } = {}): Site {
   let server: StaticServer | undefined;
   let loads: ReturnType<Site['loads']> | undefined;
   const site = { loads: () => (loads ??= loadAll(site)) } as Site;
 
+  let copy: string | undefined;
   beforeAll(async () => {
-    const build = await buildSite(content);
+    copy = url ? hostedAt(content, url) : undefined;
+    const build = await buildSite(copy ?? content);
     expect(build.code, build.output).toBe(0);
-    server = await serve(build.outDir);
+    const base = url ? new URL(url).pathname : '/';
+    server = await serve(build.outDir, base);
     site.dist = build.outDir;
-    site.origin = server.url;
+    site.origin = server.url + base.replace(/\/+$/, '');
     site.browser = await launchBrowser();
     site.json = <T>(path: string) => JSON.parse(readFileSync(join(build.outDir, path), 'utf8')) as T;
     site.pages = discoverPages(build.outDir);
@@ -54,6 +70,7 @@ export function useSite(content: string): Site {
   afterAll(async () => {
     await site.browser?.close();
     await server?.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
   });
 
   return site;

@@ -23,7 +23,8 @@ export function watch(page: Page, origin: string): () => Visit {
     const url = request.url();
     if (/^(data|blob):/.test(url)) return;
     if (!url.startsWith(`${origin}/`)) visit.foreign.push(`${request.resourceType()} ${url}`);
-    else if (request.resourceType() === 'script') visit.scripts.push(new URL(url).pathname);
+    // Its path within the site (under the base path, if the site has one), as a file of dist/.
+    else if (request.resourceType() === 'script') visit.scripts.push(new URL(url).pathname.slice(new URL(origin).pathname.replace(/\/$/, '').length));
   };
   const onFailed = (request: import('playwright-core').Request) =>
     visit.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
