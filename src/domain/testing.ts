@@ -34,7 +34,8 @@ export interface Fixture {
   related?: string[];
   /** Default `Fixture <id>`. */
   title?: string;
-  regulatory?: Postmortem['regulatory'];
+  /** As written: `notified` may be left out. */
+  regulatory?: Omit<NonNullable<Postmortem['regulatory']>, 'notified'> & { notified?: Record<string, string> };
 }
 
 export interface LibraryOptions {

@@ -1,9 +1,8 @@
-import type { APIContext } from 'astro';
 import { getCalendarFeeds, getLibrary } from '../library.ts';
 import { writeCalendar } from '../domain/calendar.ts';
 
 /** docs/site.md#calendar-feeds: every open action's deadline and every open reporting deadline. */
-export async function GET(context: APIContext) {
+export async function GET() {
   const { settings, today } = await getLibrary();
   const { all } = await getCalendarFeeds();
   const body = writeCalendar({
