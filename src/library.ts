@@ -7,6 +7,8 @@ import { BASE } from './paths.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
 import type { NarrativeHeading } from './domain/toc.ts';
+import { calendarFeeds, type Feeds } from './domain/calendar.ts';
+import { absoluteUrl } from './core/urls.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -32,6 +34,18 @@ async function load(): Promise<Library> {
       base: BASE,
     },
   );
+}
+
+let feeds: Promise<Feeds> | undefined;
+
+/**
+ * The calendar feeds (docs/site.md#calendar-feeds), worked out once for /calendar.ics, every
+ * owner's feed and the links to them, with absolute URLs under Astro's `site` (settings.url).
+ */
+export function getCalendarFeeds(): Promise<Feeds> {
+  const root = import.meta.env.SITE ?? 'http://localhost:4321/';
+  feeds ??= getLibrary().then((model) => calendarFeeds(model, { site: root, link: (path) => absoluteUrl(root, import.meta.env.BASE_URL, path) }));
+  return feeds;
 }
 
 /** A rendered narrative and its headings (ids as on the page; src/loader/narrative.ts). */

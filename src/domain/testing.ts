@@ -32,6 +32,10 @@ export interface Fixture {
   factors?: Partial<Record<FactorKey, number>>;
   repeatOf?: string;
   related?: string[];
+  /** Default `Fixture <id>`. */
+  title?: string;
+  /** As written: `notified` may be left out. */
+  regulatory?: Omit<NonNullable<Postmortem['regulatory']>, 'notified'> & { notified?: Record<string, string> };
 }
 
 export interface LibraryOptions {
@@ -59,7 +63,7 @@ export function testPostmortem(fixture: Fixture, settings: Settings = testSettin
   const detected = at(fixture.detectAfter ?? 10);
   const resolved = at(fixture.resolveAfter ?? 60);
   const input = {
-    title: `Fixture ${fixture.id}`,
+    title: fixture.title ?? `Fixture ${fixture.id}`,
     id: fixture.id,
     kind: fixture.kind,
     severity: fixture.severity ?? 'SEV-2',
@@ -84,6 +88,7 @@ export function testPostmortem(fixture: Fixture, settings: Settings = testSettin
     cost: fixture.cost,
     repeatOf: fixture.repeatOf,
     related: fixture.related,
+    regulatory: fixture.regulatory,
   };
   const parsed = postmortemSchema(settings).safeParse(input);
   if (!parsed.success) {
