@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './ingestion/load.ts';
-import { BASE } from './paths.ts';
+import { absolute, BASE } from './paths.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
 import type { NarrativeHeading } from './domain/toc.ts';
 import { calendarFeeds, type Feeds } from './domain/calendar.ts';
-import { absoluteUrl } from './core/urls.ts';
 
 let library: Promise<Library> | undefined;
 
@@ -43,8 +42,7 @@ let feeds: Promise<Feeds> | undefined;
  * owner's feed and the links to them, with absolute URLs under Astro's `site` (settings.url).
  */
 export function getCalendarFeeds(): Promise<Feeds> {
-  const root = import.meta.env.SITE ?? 'http://localhost:4321/';
-  feeds ??= getLibrary().then((model) => calendarFeeds(model, { site: root, link: (path) => absoluteUrl(root, import.meta.env.BASE_URL, path) }));
+  feeds ??= getLibrary().then((model) => calendarFeeds(model, { site: absolute('/'), link: absolute }));
   return feeds;
 }
 

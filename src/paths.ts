@@ -1,4 +1,4 @@
-import { basePathOf, withBase } from './core/urls.ts';
+import { absoluteUrl, basePathOf, withBase } from './core/urls.ts';
 import { readSettings } from './ingestion/settings.ts';
 
 /**
@@ -6,7 +6,11 @@ import { readSettings } from './ingestion/settings.ts';
  * Read from the settings rather than import.meta.env.BASE_URL, which the environment can
  * override in server code (a BASE_URL variable, as test runners set).
  */
-export const BASE = basePathOf(readSettings().url);
+const { url } = readSettings();
+export const BASE = basePathOf(url);
+
+/** Where the site is read (settings.url), as Astro's `site`; localhost when the library names none. */
+export const SITE = url ?? 'http://localhost:4321/';
 
 /**
  * A site path as a reader follows it, under the base path (src/core/urls.ts). Every link, asset
@@ -14,4 +18,9 @@ export const BASE = basePathOf(readSettings().url);
  */
 export function href(path: string): string {
   return withBase(BASE, path);
+}
+
+/** The absolute URL of a site path, for feeds, calendars and notes read outside the site. */
+export function absolute(path: string): string {
+  return absoluteUrl(SITE, BASE, path);
 }

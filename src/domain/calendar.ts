@@ -77,7 +77,7 @@ export function actionEvents(actions: readonly ActionItem[], incidents: Readonly
     seen.set(base, repeat + 1);
     const incident = incidents.get(action.incident);
     const title = incident ? `${action.incident}: ${incident.title}` : action.incident;
-    const url = context.link(`${incident?.url ?? `/incidents/${action.incident}/`}#pm-actions`);
+    const url = context.link(`/incidents/${action.incident}/#pm-actions`);
     events.push({
       uid: `${base}${repeat ? `.${repeat + 1}` : ''}@${domain}`,
       date: action.deadline,
@@ -109,7 +109,7 @@ export function obligationEvents(incidents: readonly Pick<Incident, 'id' | 'titl
     .flatMap((incident) =>
       incident.obligations.flatMap((obligation) => {
         if (obligation.notified !== null || obligation.dueDate === null || obligation.due === null) return [];
-        const url = context.link(`${incident.url}#pm-regulatory`);
+        const url = context.link(`/incidents/${incident.id}/#pm-regulatory`);
         return [
           {
             uid: `${incident.id}.regulatory.${obligation.framework}@${domain}`,

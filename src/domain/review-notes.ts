@@ -64,7 +64,7 @@ export function reviewNotes({ stats, incidents, byId, settings, today, link }: R
   const days = quarterDays(stats);
   const withCost = stats.totalCost !== undefined;
   const money = (amount: number) => formatMoney(amount, settings.currency);
-  const pm = (incident: Pick<Incident, 'id' | 'title' | 'url'>) => `[${markdownText(incident.id)}](${link(incident.url)}) ${markdownText(incident.title)}`;
+  const pm = (incident: Pick<Incident, 'id' | 'title' | 'url'>) => `[${markdownText(incident.id)}](${link(`/incidents/${incident.id}/`)}) ${markdownText(incident.title)}`;
   const lines: string[] = [];
   const add = (...more: string[]) => lines.push(...more);
 

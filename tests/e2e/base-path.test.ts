@@ -29,6 +29,18 @@ describe('under the base path /kb/', () => {
     expect(outside).toEqual([]);
   });
 
+  it('points the calendar feeds and the review notes at pages under https://example.test/kb/', () => {
+    const calendar = readFileSync(join(site.dist, 'calendar.ics'), 'utf8').replace(/\r\n[ \t]/g, '');
+    const urls = [...calendar.matchAll(/^URL[^:]*:(.*)$/gm)].map((match) => match[1].trim());
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => !url.startsWith('https://example.test/kb/incidents/'))).toEqual([]);
+    const quarter = site.pages.find((page) => page.type === '/quarters/*/')!.route;
+    const notes = readFileSync(join(site.dist, quarter, 'review.md'), 'utf8');
+    const links = [...notes.matchAll(/\]\((https?:[^)]+)\)/g)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !link.startsWith('https://example.test/kb/'))).toEqual([]);
+  });
+
   it('searches with Pagefind and opens a result under /kb/', async () => {
     const context = await site.browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
