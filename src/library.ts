@@ -5,6 +5,7 @@ import { buildLibrary, todayFrom, type Library } from './domain/library.ts';
 import { contentRoot } from './ingestion/load.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
+import { readSource } from './check/source.ts';
 import type { NarrativeHeading } from './domain/toc.ts';
 
 let library: Promise<Library> | undefined;
@@ -22,7 +23,7 @@ async function load(): Promise<Library> {
   if (!today) throw new ContentError(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
   const entries = await getCollection('postmortems');
   return buildLibrary(
-    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data })),
+    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data, narrative: narrativeOf(entry.filePath) })),
     settings,
     {
       today,
@@ -30,6 +31,20 @@ async function load(): Promise<Library> {
       visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
     },
   );
+}
+
+/**
+ * A post-mortem's narrative as written, for finding similar ones (src/domain/similar.ts): the
+ * store keeps only the rendered HTML, so it is read again from the file.
+ */
+function narrativeOf(filePath: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  try {
+    const path = resolve(filePath);
+    return readSource(path, readFileSync(path, 'utf8')).body;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A rendered narrative and its headings (ids as on the page; src/loader/narrative.ts). */

@@ -1,6 +1,7 @@
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { Obligation } from './regulatory.ts';
+import type { SimilarMatch } from './similar.ts';
 
 /*
  * The JSON records of /api/*.json (docs/site.md#json-files): plain numbers, null for no data, and
@@ -12,7 +13,7 @@ import type { Obligation } from './regulatory.ts';
  * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data, and
  * no `cost` key where the model withholds it (a public build).
  */
-export function incidentRecord(incident: Incident) {
+export function incidentRecord(incident: Incident, similar: readonly SimilarMatch[] = []) {
   const { data: pm, cost } = incident;
   return {
     id: incident.id,
@@ -42,10 +43,17 @@ export function incidentRecord(incident: Incident) {
     repeatDetected: incident.repeat ? incident.repeat.detected : null,
     repeatedBy: incident.repeatedBy,
     related: incident.related,
+    // Suggestions, not links anyone made (docs/similar.md): the shared words and services say why.
+    similar: similar.map(similarRecord),
     frameworks: pm.regulatory?.frameworks ?? [],
     obligations: incident.obligations.map(obligationRecord),
     actions: incident.actions.map(actionRecord),
   };
+}
+
+/** One similar post-mortem as `incidents.json` carries it: its id, the score (0 to 1) and why. */
+export function similarRecord(match: SimilarMatch) {
+  return { id: match.id, score: match.score, terms: [...match.terms], services: [...match.services] };
 }
 
 /** One reporting obligation as `incidents.json` carries it: the deadline, its state as of today. */

@@ -1,0 +1,359 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/*
+ * Similar post-mortems (docs/similar.md): "has this happened before?". Each post-mortem becomes a
+ * weighted bag of stemmed words (Porter's stemmer, the `stemmer` package; English stop words from
+ * the `stopword` package) from its title, impact, timeline, whys, root cause, actions and
+ * narrative, plus its services, tags and root-cause category as features of their own. Words are
+ * weighted by how rare they are in the library (BM25's idf) and sublinearly by how often they
+ * occur; two post-mortems are as similar as the cosine of their vectors (0 to 1).
+ *
+ * No all-pairs comparison: every post-mortem posts its strongest terms to an inverted index, the
+ * candidates for a post-mortem are those sharing one of its strongest terms, and only those are
+ * scored in full. Deterministic: the same texts give the same suggestions, whatever their order.
+ * Pure: no file system, no clock.
+ */
+
+/** The texts of a post-mortem that similarity reads, and its labels. */
+export interface SimilarText {
+  title: string;
+  /** impact.summary, detection notes and the like: short prose about what happened. */
+  summary?: readonly string[];
+  timeline?: readonly string[];
+  whys?: readonly string[];
+  rootCause?: string | null;
+  actions?: readonly string[];
+  /** The narrative below the frontmatter, as written (Markdown). */
+  narrative?: string;
+  services?: readonly string[];
+  tags?: readonly string[];
+  category?: string | null;
+}
+
+/**
+ * How much one occurrence of a word counts, by where it is. A title names the symptom and a root
+ * cause the mechanism: the two things a repeat shares; a narrative is long and wanders.
+ */
+export const FIELD_WEIGHTS = { title: 3, rootCause: 2, summary: 1.5, whys: 1.5, timeline: 1, actions: 1, narrative: 1 } as const;
+
+/** What a shared service, tag or category counts, as if it were a word written this many times. */
+export const LABEL_WEIGHT = 3;
+
+/** A post-mortem's features: stemmed word (or `service:x`, `tag:x`, `category:x`) → weighted count. */
+export type Features = Map<string, number>;
+
+/** A post-mortem's features, and the word each stem was most often written as (for explanations). */
+export interface Analysed {
+  features: Features;
+  forms: Map<string, string>;
+}
+
+const STOP = new Set([...eng, ...['also', 'via', 'etc', 'eg', 'ie', 'us', 'we', 'our', 'it', 'its', 'i', 'would', 'could', 'should', 'may', 'might', 'can', 'will', 'shall', 'must', 'do', 'did', 'does', 'done', 'get', 'got', 'one', 'two', 'us', 'am', 'pm', 'unknown', 'tbd', 'n/a', 'na', 'yes', 'no']]);
+
+const stems = new Map<string, string>();
+
+/** Porter's stem of a lower-case word, remembered: a library repeats its words thousands of times. */
+function stem(word: string): string {
+  let found = stems.get(word);
+  if (found === undefined) {
+    found = stemmer(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, found);
+  }
+  return found;
+}
+
+/**
+ * The words of a text, lower case, without stop words, URLs, Markdown link targets, dates, times or
+ * numbers other than three-digit ones (status codes such as 503 tell failures apart; times and
+ * years do not).
+ */
+export function words(text: string): string[] {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/\]\([^)\s]*\)/g, ' ')
+    .replace(/\b(?:https?|ftp):\/\/\S+/g, ' ')
+    .replace(/['’]s\b/g, '');
+  const out: string[] = [];
+  for (const match of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    if (/^\p{N}+$/u.test(word) ? word.length !== 3 : word.length < 2 || !/\p{L}/u.test(word[0])) continue;
+    if (STOP.has(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+/** The features of one post-mortem. `ignoreServices`: shared infrastructure, which says nothing about a failure (settings.platformServices). */
+export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> = new Set()): Analysed {
+  const features: Features = new Map();
+  const written = new Map<string, Map<string, number>>();
+  const add = (value: string | null | undefined, weight: number) => {
+    if (!value) return;
+    for (const word of words(value)) {
+      const key = stem(word);
+      features.set(key, (features.get(key) ?? 0) + weight);
+      const forms = written.get(key) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      written.set(key, forms);
+    }
+  };
+  add(text.title, FIELD_WEIGHTS.title);
+  add(text.rootCause, FIELD_WEIGHTS.rootCause);
+  for (const value of text.summary ?? []) add(value, FIELD_WEIGHTS.summary);
+  for (const value of text.whys ?? []) add(value, FIELD_WEIGHTS.whys);
+  for (const value of text.timeline ?? []) add(value, FIELD_WEIGHTS.timeline);
+  for (const value of text.actions ?? []) add(value, FIELD_WEIGHTS.actions);
+  add(text.narrative, FIELD_WEIGHTS.narrative);
+  for (const service of new Set(text.services ?? [])) if (!ignoreServices.has(service)) features.set(`service:${service}`, LABEL_WEIGHT);
+  for (const tag of new Set((text.tags ?? []).map((tag) => tag.toLowerCase()))) features.set(`tag:${tag}`, LABEL_WEIGHT);
+  if (text.category) features.set(`category:${text.category}`, LABEL_WEIGHT);
+  const forms = new Map<string, string>();
+  for (const [key, counts] of written) forms.set(key, mostWritten(counts));
+  return { features, forms };
+}
+
+/** The most frequent of some written forms; the first in alphabetical order among equals. */
+function mostWritten(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [form, count] of counts) if (count > most || (count === most && form < best)) [best, most] = [form, count];
+  return best;
+}
+
+/** One post-mortem in the index. */
+export interface IndexDoc {
+  id: string;
+  /** When it started, ISO with offset: what "earlier" means. */
+  started: string;
+  features: Features;
+  /** Written forms of its stems, to explain a match in the words its authors used. */
+  forms?: Map<string, string>;
+}
+
+/** A similar post-mortem, and why. */
+export interface SimilarMatch {
+  id: string;
+  /** Cosine similarity, 0 to 1, to 3 decimals. */
+  score: number;
+  /** The shared words that weigh most in the score, most telling first (at most 5). */
+  terms: string[];
+  /** The services both name. */
+  services: string[];
+  /** The root-cause category, when both have the same one. */
+  category: string | null;
+  /** The tags both carry. */
+  tags: string[];
+}
+
+export interface SimilarOptions {
+  /** At most this many suggestions; default 5. */
+  limit?: number;
+  /** Only matches scoring at least this; default SUGGEST_SCORE. */
+  threshold?: number;
+}
+
+/**
+ * The score from which a post-mortem is suggested: tuned on the labelled repeats of
+ * docs/similar.md#how-well-it-works, where it keeps recall@3 while leaving out most unrelated pairs.
+ */
+export const SUGGEST_SCORE = 0.12;
+
+/** The score from which an earlier post-mortem sharing a category or service is a `possible-repeat`. */
+export const REPEAT_SCORE = 0.3;
+
+/** How many of a post-mortem's strongest terms it posts to the index and looks candidates up by. */
+const POSTED = 40;
+/** How many candidates, by their score on the strongest terms, are scored in full. */
+const CANDIDATES = 40;
+
+interface Vector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * An index of a library's post-mortems for finding the similar ones. Building it is linear in the
+ * library's words; a query looks at the post-mortems that share one of the query's strongest terms
+ * among their own strongest, so a whole library costs far less than comparing every pair.
+ */
+export class SimilarityIndex {
+  private readonly docs: IndexDoc[];
+  private readonly position = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[];
+  private readonly idf: Float64Array;
+  private readonly vectors: Vector[];
+  private readonly postings: { doc: number; weight: number }[][];
+  private readonly forms = new Map<string, string>();
+
+  constructor(docs: readonly IndexDoc[]) {
+    // Sorted by id, and terms numbered in alphabetical order: the same library gives the same
+    // sums in the same order, so the same scores, whatever order its files were read in.
+    this.docs = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.docs.forEach((doc, index) => this.position.set(doc.id, index));
+    const df = new Map<string, number>();
+    for (const doc of this.docs) for (const term of doc.features.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    this.termNames = [...df.keys()].sort();
+    this.termNames.forEach((term, index) => this.termIds.set(term, index));
+    const n = this.docs.length;
+    // BM25's idf: a word in every post-mortem weighs almost nothing, one in a single one the most.
+    this.idf = Float64Array.from(this.termNames, (term) => Math.log(1 + (n - df.get(term)! + 0.5) / (df.get(term)! + 0.5)));
+    this.vectors = this.docs.map((doc) => this.vector(doc.features));
+    this.postings = this.termNames.map(() => []);
+    this.vectors.forEach((vector, doc) => {
+      for (const index of strongest(vector, POSTED)) this.postings[vector.terms[index]].push({ doc, weight: vector.weights[index] });
+    });
+    this.libraryForms();
+  }
+
+  /** How many post-mortems it holds. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Whether it holds this id. */
+  has(id: string): boolean {
+    return this.position.has(id);
+  }
+
+  /** The post-mortems most similar to the one with this id, best first (ties by id). */
+  similarTo(id: string, options: SimilarOptions = {}): SimilarMatch[] {
+    const at = this.position.get(id);
+    if (at === undefined) return [];
+    return this.matches(this.vectors[at], this.docs[at].forms, at, options);
+  }
+
+  /** The post-mortems most similar to a text that is not in the index (a title for `npm run new`). */
+  similarToText(analysed: Analysed, options: SimilarOptions = {}): SimilarMatch[] {
+    return this.matches(this.vector(analysed.features), analysed.forms, -1, options);
+  }
+
+  /** Every post-mortem's similar ones, by id. */
+  all(options: SimilarOptions = {}): Map<string, SimilarMatch[]> {
+    return new Map(this.docs.map((doc, at) => [doc.id, this.matches(this.vectors[at], doc.forms, at, options)]));
+  }
+
+  /** When a post-mortem in the index started. */
+  started(id: string): string | undefined {
+    const at = this.position.get(id);
+    return at === undefined ? undefined : this.docs[at].started;
+  }
+
+  private vector(features: Features): Vector {
+    const entries: [number, number][] = [];
+    for (const [term, count] of features) {
+      const id = this.termIds.get(term);
+      // A word no post-mortem of the library holds cannot make it similar to any.
+      if (id === undefined) continue;
+      entries.push([id, (1 + Math.log(count)) * this.idf[id]]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    let norm = 0;
+    for (const [, weight] of entries) norm += weight * weight;
+    norm = Math.sqrt(norm) || 1;
+    return { terms: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight / norm) };
+  }
+
+  private matches(vector: Vector, ownForms: Map<string, string> | undefined, self: number, { limit = 5, threshold = SUGGEST_SCORE }: SimilarOptions): SimilarMatch[] {
+    const partial = new Map<number, number>();
+    for (const index of strongest(vector, POSTED)) {
+      const weight = vector.weights[index];
+      for (const posting of this.postings[vector.terms[index]]) {
+        if (posting.doc !== self) partial.set(posting.doc, (partial.get(posting.doc) ?? 0) + weight * posting.weight);
+      }
+    }
+    const candidates = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    const scored = candidates
+      .map(([doc]) => ({ doc, score: Math.round(dot(vector, this.vectors[doc]) * 1000) / 1000 }))
+      .filter((match) => match.score >= threshold && match.score > 0)
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, limit);
+    return scored.map(({ doc, score }) => this.explain(vector, doc, score, ownForms));
+  }
+
+  private explain(vector: Vector, doc: number, score: number, ownForms: Map<string, string> | undefined): SimilarMatch {
+    const other = this.vectors[doc];
+    const shared: { term: string; weight: number }[] = [];
+    for (let i = 0, j = 0; i < vector.terms.length && j < other.terms.length; ) {
+      if (vector.terms[i] < other.terms[j]) i++;
+      else if (vector.terms[i] > other.terms[j]) j++;
+      else {
+        shared.push({ term: this.termNames[vector.terms[i]], weight: vector.weights[i] * other.weights[j] });
+        i++;
+        j++;
+      }
+    }
+    shared.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+    const labelled = (prefix: string) => shared.filter((entry) => entry.term.startsWith(prefix)).map((entry) => entry.term.slice(prefix.length)).sort();
+    const category = labelled('category:')[0] ?? null;
+    const words = shared.filter((entry) => !entry.term.includes(':'));
+    const terms: string[] = [];
+    for (const { term } of words) {
+      const form = ownForms?.get(term) ?? this.docs[doc].forms?.get(term) ?? this.forms.get(term) ?? term;
+      if (!terms.includes(form)) terms.push(form);
+      if (terms.length === 5) break;
+    }
+    return { id: this.docs[doc].id, score, terms, services: labelled('service:'), category, tags: labelled('tag:') };
+  }
+
+  /** The form each stem is written in by the most post-mortems (alphabetical among equals). */
+  private libraryForms(): void {
+    const counts = new Map<string, Map<string, number>>();
+    for (const doc of this.docs) {
+      for (const [term, form] of doc.forms ?? []) {
+        const forms = counts.get(term) ?? new Map<string, number>();
+        forms.set(form, (forms.get(form) ?? 0) + 1);
+        counts.set(term, forms);
+      }
+    }
+    for (const [term, forms] of counts) this.forms.set(term, mostWritten(forms));
+  }
+}
+
+/** The positions of a vector's `count` heaviest terms (ties by term number). */
+function strongest(vector: Vector, count: number): number[] {
+  const positions = Array.from(vector.terms.keys());
+  if (positions.length <= count) return positions;
+  return positions.sort((a, b) => vector.weights[b] - vector.weights[a] || a - b).slice(0, count);
+}
+
+function dot(a: Vector, b: Vector): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    if (a.terms[i] < b.terms[j]) i++;
+    else if (a.terms[i] > b.terms[j]) j++;
+    else sum += a.weights[i++] * b.weights[j++];
+  }
+  return sum;
+}
+
+/** What similarity reads of a post-mortem's frontmatter (as written, or as the model holds it) and narrative. */
+export interface SimilarSource {
+  title: string;
+  services: readonly string[];
+  tags: readonly string[];
+  timeline: readonly { event: string }[];
+  whys: readonly string[] | null;
+  rootCause: { category: string | null; summary: string | null };
+  impact: { summary?: string };
+  detection?: { notes?: string } | null;
+  actions: readonly { title: string }[];
+}
+
+/** The texts and labels of a post-mortem, as `analyse` reads them. */
+export function similarText(pm: SimilarSource, narrative?: string): SimilarText {
+  return {
+    title: pm.title,
+    summary: [pm.impact.summary, pm.detection?.notes].filter((text): text is string => !!text),
+    timeline: pm.timeline.map((item) => item.event),
+    whys: pm.whys ?? [],
+    rootCause: pm.rootCause.summary,
+    actions: pm.actions.map((action) => action.title),
+    narrative,
+    services: pm.services,
+    tags: pm.tags,
+    category: pm.rootCause.category,
+  };
+}
