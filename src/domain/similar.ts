@@ -43,7 +43,7 @@ export const LABEL_WEIGHT = 3;
 /** A post-mortem's features: stemmed word (or `service:x`, `tag:x`, `category:x`) → weighted count. */
 export type Features = Map<string, number>;
 
-/** A post-mortem's features, and the word each stem was most often written as (for explanations). */
+/** A post-mortem's features, and the word each stem was first written as (for explanations). */
 export interface Analysed {
   features: Features;
   forms: Map<string, string>;
@@ -76,27 +76,32 @@ export function words(text: string): string[] {
     .replace(/\b(?:https?|ftp):\/\/\S+/g, ' ')
     .replace(/['’]s\b/g, '');
   const out: string[] = [];
-  for (const match of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0];
-    if (/^\p{N}+$/u.test(word) ? word.length !== 3 : word.length < 2 || !/\p{L}/u.test(word[0])) continue;
-    if (STOP.has(word)) continue;
+  for (const word of cleaned.split(NOT_WORD)) {
+    if (word.length < 2 || STOP.has(word)) continue;
+    // All digits: only three of them (a status code); digits and letters (5xx, 2fa) are words.
+    if (isDigit(word.charCodeAt(0)) && word.length !== 3 && /^\p{N}+$/u.test(word)) continue;
     out.push(word);
   }
   return out;
 }
 
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** The features of one post-mortem. `ignoreServices`: shared infrastructure, which says nothing about a failure (settings.platformServices). */
 export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> = new Set()): Analysed {
   const features: Features = new Map();
-  const written = new Map<string, Map<string, number>>();
+  const forms = new Map<string, string>();
   const add = (value: string | null | undefined, weight: number) => {
     if (!value) return;
     for (const word of words(value)) {
       const key = stem(word);
       features.set(key, (features.get(key) ?? 0) + weight);
-      const forms = written.get(key) ?? new Map<string, number>();
-      forms.set(word, (forms.get(word) ?? 0) + 1);
-      written.set(key, forms);
+      // Shown as first written: in the title when it is there.
+      if (!forms.has(key)) forms.set(key, word);
     }
   };
   add(text.title, FIELD_WEIGHTS.title);
@@ -109,17 +114,31 @@ export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> =
   for (const service of new Set(text.services ?? [])) if (!ignoreServices.has(service)) features.set(`service:${service}`, LABEL_WEIGHT);
   for (const tag of new Set((text.tags ?? []).map((tag) => tag.toLowerCase()))) features.set(`tag:${tag}`, LABEL_WEIGHT);
   if (text.category) features.set(`category:${text.category}`, LABEL_WEIGHT);
-  const forms = new Map<string, string>();
-  for (const [key, counts] of written) forms.set(key, mostWritten(counts));
   return { features, forms };
 }
 
-/** The most frequent of some written forms; the first in alphabetical order among equals. */
-function mostWritten(counts: ReadonlyMap<string, number>): string {
-  let best = '';
-  let most = 0;
-  for (const [form, count] of counts) if (count > most || (count === most && form < best)) [best, most] = [form, count];
-  return best;
+/** Features as two lists: what a cache stores, and reads back without building a Map. */
+export interface PackedFeatures {
+  terms: readonly string[];
+  counts: ArrayLike<number>;
+}
+
+/** Features as two lists. */
+export function packFeatures(features: Features): PackedFeatures {
+  return { terms: [...features.keys()], counts: Float64Array.from(features.values()) };
+}
+
+function termsOf(features: Features | PackedFeatures): Iterable<string> {
+  return features instanceof Map ? features.keys() : features.terms;
+}
+
+function sizeOf(features: Features | PackedFeatures): number {
+  return features instanceof Map ? features.size : features.terms.length;
+}
+
+function* entriesOf(features: Features | PackedFeatures): Iterable<[string, number]> {
+  if (features instanceof Map) yield* features;
+  else for (let i = 0; i < features.terms.length; i++) yield [features.terms[i], features.counts[i]];
 }
 
 /** One post-mortem in the index. */
@@ -127,7 +146,8 @@ export interface IndexDoc {
   id: string;
   /** When it started, ISO with offset: what "earlier" means. */
   started: string;
-  features: Features;
+  /** As `analyse` gives them, or packed (packFeatures) as a cache keeps them. */
+  features: Features | PackedFeatures;
   /** Written forms of its stems, to explain a match in the words its authors used. */
   forms?: Map<string, string>;
 }
@@ -164,13 +184,20 @@ export const SUGGEST_SCORE = 0.12;
 export const REPEAT_SCORE = 0.3;
 
 /** How many of a post-mortem's strongest terms it posts to the index and looks candidates up by. */
-const POSTED = 40;
+const POSTED = 30;
 /** How many candidates, by their score on the strongest terms, are scored in full. */
-const CANDIDATES = 40;
+const CANDIDATES = 30;
+/**
+ * A term among the strongest of more post-mortems than this finds no candidates: it is too common
+ * to tell failures apart, and walking it would cost the most.
+ */
+const COMMON = 200;
 
 interface Vector {
   terms: Int32Array;
   weights: Float64Array;
+  /** Positions of its POSTED heaviest terms. */
+  strongest: Int32Array;
 }
 
 /**
@@ -185,8 +212,9 @@ export class SimilarityIndex {
   private readonly termNames: string[];
   private readonly idf: Float64Array;
   private readonly vectors: Vector[];
-  private readonly postings: { doc: number; weight: number }[][];
-  private readonly forms = new Map<string, string>();
+  private readonly postingDocs: number[][];
+  private readonly postingWeights: number[][];
+  private readonly scratch: Float64Array;
 
   constructor(docs: readonly IndexDoc[]) {
     // Sorted by id, and terms numbered in alphabetical order: the same library gives the same
@@ -194,18 +222,22 @@ export class SimilarityIndex {
     this.docs = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.docs.forEach((doc, index) => this.position.set(doc.id, index));
     const df = new Map<string, number>();
-    for (const doc of this.docs) for (const term of doc.features.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const doc of this.docs) for (const term of termsOf(doc.features)) df.set(term, (df.get(term) ?? 0) + 1);
     this.termNames = [...df.keys()].sort();
     this.termNames.forEach((term, index) => this.termIds.set(term, index));
     const n = this.docs.length;
     // BM25's idf: a word in every post-mortem weighs almost nothing, one in a single one the most.
     this.idf = Float64Array.from(this.termNames, (term) => Math.log(1 + (n - df.get(term)! + 0.5) / (df.get(term)! + 0.5)));
     this.vectors = this.docs.map((doc) => this.vector(doc.features));
-    this.postings = this.termNames.map(() => []);
+    this.postingDocs = this.termNames.map(() => []);
+    this.postingWeights = this.termNames.map(() => []);
     this.vectors.forEach((vector, doc) => {
-      for (const index of strongest(vector, POSTED)) this.postings[vector.terms[index]].push({ doc, weight: vector.weights[index] });
+      for (const index of vector.strongest) {
+        this.postingDocs[vector.terms[index]].push(doc);
+        this.postingWeights[vector.terms[index]].push(vector.weights[index]);
+      }
     });
-    this.libraryForms();
+    this.scratch = new Float64Array(n);
   }
 
   /** How many post-mortems it holds. */
@@ -225,7 +257,7 @@ export class SimilarityIndex {
     return this.matches(this.vectors[at], this.docs[at].forms, at, options);
   }
 
-  /** The post-mortems most similar to a text that is not in the index (a title for `npm run new`). */
+  /** The post-mortems most similar to a text that is not in it (a title for `npm run new`). */
   similarToText(analysed: Analysed, options: SimilarOptions = {}): SimilarMatch[] {
     return this.matches(this.vector(analysed.features), analysed.forms, -1, options);
   }
@@ -235,38 +267,61 @@ export class SimilarityIndex {
     return new Map(this.docs.map((doc, at) => [doc.id, this.matches(this.vectors[at], doc.forms, at, options)]));
   }
 
-  /** When a post-mortem in the index started. */
-  started(id: string): string | undefined {
-    const at = this.position.get(id);
-    return at === undefined ? undefined : this.docs[at].started;
-  }
-
-  private vector(features: Features): Vector {
-    const entries: [number, number][] = [];
-    for (const [term, count] of features) {
+  private vector(features: Features | PackedFeatures): Vector {
+    // Term number and place packed in one number, so a numeric sort of a typed array orders them.
+    const packed = new Float64Array(sizeOf(features));
+    const counts = new Float64Array(packed.length);
+    let size = 0;
+    for (const [term, count] of entriesOf(features)) {
       const id = this.termIds.get(term);
       // A word no post-mortem of the library holds cannot make it similar to any.
       if (id === undefined) continue;
-      entries.push([id, (1 + Math.log(count)) * this.idf[id]]);
+      counts[size] = count;
+      packed[size] = id * 2 ** 20 + size;
+      size++;
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    const order = packed.subarray(0, size).sort();
+    const terms = new Int32Array(size);
+    const weights = new Float64Array(size);
     let norm = 0;
-    for (const [, weight] of entries) norm += weight * weight;
+    for (let i = 0; i < size; i++) {
+      const id = Math.floor(order[i] / 2 ** 20);
+      const weight = (1 + Math.log(counts[order[i] - id * 2 ** 20])) * this.idf[id];
+      terms[i] = id;
+      weights[i] = weight;
+      norm += weight * weight;
+    }
     norm = Math.sqrt(norm) || 1;
-    return { terms: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight / norm) };
+    for (let i = 0; i < size; i++) weights[i] /= norm;
+    return { terms, weights, strongest: heaviest(weights, POSTED) };
   }
 
   private matches(vector: Vector, ownForms: Map<string, string> | undefined, self: number, { limit = 5, threshold = SUGGEST_SCORE }: SimilarOptions): SimilarMatch[] {
-    const partial = new Map<number, number>();
-    for (const index of strongest(vector, POSTED)) {
+    const partial = this.scratch;
+    const touched: number[] = [];
+    for (const index of vector.strongest) {
+      const term = vector.terms[index];
+      const docs = this.postingDocs[term];
+      if (docs.length > COMMON) continue;
+      const weights = this.postingWeights[term];
       const weight = vector.weights[index];
-      for (const posting of this.postings[vector.terms[index]]) {
-        if (posting.doc !== self) partial.set(posting.doc, (partial.get(posting.doc) ?? 0) + weight * posting.weight);
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k];
+        if (doc === self) continue;
+        if (partial[doc] === 0) touched.push(doc);
+        partial[doc] += weight * weights[k];
       }
     }
-    const candidates = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    // The CANDIDATES best partial scores: the cut found by a numeric sort, ties by position.
+    let pool = touched;
+    if (touched.length > CANDIDATES) {
+      const cut = Float64Array.from(touched, (doc) => partial[doc]).sort()[touched.length - CANDIDATES];
+      pool = touched.filter((doc) => partial[doc] >= cut);
+    }
+    const candidates = pool.sort((a, b) => partial[b] - partial[a] || a - b).slice(0, CANDIDATES);
+    for (const doc of touched) partial[doc] = 0;
     const scored = candidates
-      .map(([doc]) => ({ doc, score: Math.round(dot(vector, this.vectors[doc]) * 1000) / 1000 }))
+      .map((doc) => ({ doc, score: Math.round(dot(vector, this.vectors[doc]) * 1000) / 1000 }))
       .filter((match) => match.score >= threshold && match.score > 0)
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, limit);
@@ -288,35 +343,30 @@ export class SimilarityIndex {
     shared.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
     const labelled = (prefix: string) => shared.filter((entry) => entry.term.startsWith(prefix)).map((entry) => entry.term.slice(prefix.length)).sort();
     const category = labelled('category:')[0] ?? null;
-    const words = shared.filter((entry) => !entry.term.includes(':'));
     const terms: string[] = [];
-    for (const { term } of words) {
-      const form = ownForms?.get(term) ?? this.docs[doc].forms?.get(term) ?? this.forms.get(term) ?? term;
+    for (const { term } of shared) {
+      if (term.includes(':')) continue;
+      const form = ownForms?.get(term) ?? this.docs[doc].forms?.get(term) ?? term;
       if (!terms.includes(form)) terms.push(form);
       if (terms.length === 5) break;
     }
     return { id: this.docs[doc].id, score, terms, services: labelled('service:'), category, tags: labelled('tag:') };
   }
-
-  /** The form each stem is written in by the most post-mortems (alphabetical among equals). */
-  private libraryForms(): void {
-    const counts = new Map<string, Map<string, number>>();
-    for (const doc of this.docs) {
-      for (const [term, form] of doc.forms ?? []) {
-        const forms = counts.get(term) ?? new Map<string, number>();
-        forms.set(form, (forms.get(form) ?? 0) + 1);
-        counts.set(term, forms);
-      }
-    }
-    for (const [term, forms] of counts) this.forms.set(term, mostWritten(forms));
-  }
 }
 
-/** The positions of a vector's `count` heaviest terms (ties by term number). */
-function strongest(vector: Vector, count: number): number[] {
-  const positions = Array.from(vector.terms.keys());
-  if (positions.length <= count) return positions;
-  return positions.sort((a, b) => vector.weights[b] - vector.weights[a] || a - b).slice(0, count);
+/** The positions of the `count` largest weights, in position order (the first among equals). */
+function heaviest(weights: Float64Array, count: number): Int32Array {
+  if (weights.length <= count) return Int32Array.from(weights.keys());
+  const cut = Float64Array.from(weights).sort()[weights.length - count];
+  let above = 0;
+  for (const weight of weights) if (weight > cut) above++;
+  let ties = count - above;
+  const out = new Int32Array(count);
+  let size = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] > cut || (weights[i] === cut && ties-- > 0)) out[size++] = i;
+  }
+  return out;
 }
 
 function dot(a: Vector, b: Vector): number {
@@ -356,4 +406,35 @@ export function similarText(pm: SimilarSource, narrative?: string): SimilarText 
     tags: pm.tags,
     category: pm.rootCause.category,
   };
+}
+
+/** What the `possible-repeat` warning reads of a post-mortem. */
+export interface RepeatCandidate {
+  id: string;
+  started: string;
+  services: readonly string[];
+  category: string | null;
+  related: readonly string[];
+  repeatOf?: string;
+}
+
+/**
+ * docs/similar.md#while-writing: the earlier post-mortems a post-mortem may well repeat — very
+ * similar (REPEAT_SCORE), earlier, with the same root-cause category or a shared service — that
+ * neither it nor they link (`related`, `repeatOf`): the author links them, or says why not.
+ */
+export function possibleRepeats(
+  pm: RepeatCandidate,
+  matches: readonly SimilarMatch[],
+  byId: ReadonlyMap<string, RepeatCandidate>,
+  threshold = REPEAT_SCORE,
+): SimilarMatch[] {
+  return matches.filter((match) => {
+    const other = byId.get(match.id);
+    if (!other || match.score < threshold || Date.parse(other.started) >= Date.parse(pm.started)) return false;
+    const linked = pm.related.includes(other.id) || pm.repeatOf === other.id || other.related.includes(pm.id) || other.repeatOf === pm.id;
+    const sameCategory = pm.category !== null && pm.category === other.category;
+    const sharedService = pm.services.some((service) => other.services.includes(service));
+    return !linked && (sameCategory || sharedService);
+  });
 }
