@@ -114,3 +114,12 @@ export function recallAt(library: LabelledLibrary, index: SimilarityIndex, k = 3
   }
   return { found, total: byLater.size, missed };
 }
+
+/** A library written by `npm run generate`, with the repeats it records in repeats.json (linked or not). */
+export function generatedLibrary(name: string, root: string): LabelledLibrary {
+  const library = libraryFolder(name, root);
+  const { repeats } = JSON.parse(readFileSync(join(root, 'repeats.json'), 'utf8')) as { repeats: { id: string; repeats: string }[] };
+  const pairs = new Map<string, [string, string]>(repeats.map(({ id, repeats: earlier }) => [`${id}>${earlier}`, [id, earlier]]));
+  for (const [later, earlier] of library.pairs) pairs.set(`${later}>${earlier}`, [later, earlier]);
+  return { ...library, pairs: [...pairs.values()] };
+}
