@@ -83,3 +83,20 @@ export function similarInLibrary(
 function candidate(entry: ValidEntry): RepeatCandidate {
   return { id: entry.id, started: entry.data.started, services: entry.data.services, category: entry.data.rootCause.category, related: entry.data.related, repeatOf: entry.data.repeatOf };
 }
+
+/**
+ * A title (and services) scores lower against whole post-mortems than a whole post-mortem does:
+ * the bar for `npm run new` to name one (docs/similar.md#while-writing).
+ */
+export const TITLE_SCORE = 0.05;
+
+/** The post-mortems most like a title about to be written up (`npm run new`), best first. */
+export function similarToTitle(entries: readonly ValidEntry[], title: string, services: readonly string[], settings: Settings): SimilarFound[] {
+  const platform = new Set(settings.platformServices);
+  const index = new SimilarityIndex(entries.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.source.body), platform) })));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return index.similarToText(analyse({ title, services }, platform), { threshold: TITLE_SCORE, limit: SHOWN }).map((match) => {
+    const other = byId.get(match.id)!;
+    return { ...match, file: other.file, title: other.data.title, started: other.data.started };
+  });
+}

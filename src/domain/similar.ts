@@ -117,28 +117,14 @@ export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> =
   return { features, forms };
 }
 
-/** Features as two lists: what a cache stores, and reads back without building a Map. */
+/**
+ * Features as numbers: each term an index into a vocabulary many post-mortems share. What a cache
+ * stores, and what the index reads without looking each word up again.
+ */
 export interface PackedFeatures {
-  terms: readonly string[];
+  vocabulary: readonly string[];
+  terms: ArrayLike<number>;
   counts: ArrayLike<number>;
-}
-
-/** Features as two lists. */
-export function packFeatures(features: Features): PackedFeatures {
-  return { terms: [...features.keys()], counts: Float64Array.from(features.values()) };
-}
-
-function termsOf(features: Features | PackedFeatures): Iterable<string> {
-  return features instanceof Map ? features.keys() : features.terms;
-}
-
-function sizeOf(features: Features | PackedFeatures): number {
-  return features instanceof Map ? features.size : features.terms.length;
-}
-
-function* entriesOf(features: Features | PackedFeatures): Iterable<[string, number]> {
-  if (features instanceof Map) yield* features;
-  else for (let i = 0; i < features.terms.length; i++) yield [features.terms[i], features.counts[i]];
 }
 
 /** One post-mortem in the index. */
@@ -146,7 +132,7 @@ export interface IndexDoc {
   id: string;
   /** When it started, ISO with offset: what "earlier" means. */
   started: string;
-  /** As `analyse` gives them, or packed (packFeatures) as a cache keeps them. */
+  /** As `analyse` gives them, or packed as a cache keeps them. */
   features: Features | PackedFeatures;
   /** Written forms of its stems, to explain a match in the words its authors used. */
   forms?: Map<string, string>;
@@ -221,14 +207,37 @@ export class SimilarityIndex {
     // sums in the same order, so the same scores, whatever order its files were read in.
     this.docs = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.docs.forEach((doc, index) => this.position.set(doc.id, index));
-    const df = new Map<string, number>();
-    for (const doc of this.docs) for (const term of termsOf(doc.features)) df.set(term, (df.get(term) ?? 0) + 1);
-    this.termNames = [...df.keys()].sort();
+    // Every term numbered once; a packed vocabulary's words are looked up once each, not per use.
+    const names: string[] = [];
+    const number = new Map<string, number>();
+    const intern = (term: string) => {
+      let id = number.get(term);
+      if (id === undefined) number.set(term, (id = names.push(term) - 1));
+      return id;
+    };
+    const translations = new Map<readonly string[], Int32Array>();
+    const interned = this.docs.map(({ features }) => {
+      if (features instanceof Map) return { terms: Int32Array.from(features.keys(), intern), counts: Float64Array.from(features.values()) };
+      let translate = translations.get(features.vocabulary);
+      if (!translate) translations.set(features.vocabulary, (translate = new Int32Array(features.vocabulary.length).fill(-1)));
+      const terms = new Int32Array(features.terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        const id = features.terms[i];
+        terms[i] = translate[id] === -1 ? (translate[id] = intern(features.vocabulary[id])) : translate[id];
+      }
+      return { terms, counts: Float64Array.from(features.counts) };
+    });
+    const df = new Int32Array(names.length);
+    for (const doc of interned) for (const term of doc.terms) df[term]++;
+    const order = Array.from(names.keys()).sort((a, b) => (names[a] < names[b] ? -1 : 1));
+    const rank = new Int32Array(names.length);
+    order.forEach((id, position) => (rank[id] = position));
+    this.termNames = order.map((id) => names[id]);
     this.termNames.forEach((term, index) => this.termIds.set(term, index));
     const n = this.docs.length;
     // BM25's idf: a word in every post-mortem weighs almost nothing, one in a single one the most.
-    this.idf = Float64Array.from(this.termNames, (term) => Math.log(1 + (n - df.get(term)! + 0.5) / (df.get(term)! + 0.5)));
-    this.vectors = this.docs.map((doc) => this.vector(doc.features));
+    this.idf = Float64Array.from(order, (id) => Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5)));
+    this.vectors = interned.map((doc) => this.weigh(doc.terms.map((id) => rank[id]), doc.counts));
     this.postingDocs = this.termNames.map(() => []);
     this.postingWeights = this.termNames.map(() => []);
     this.vectors.forEach((vector, doc) => {
@@ -267,26 +276,33 @@ export class SimilarityIndex {
     return new Map(this.docs.map((doc, at) => [doc.id, this.matches(this.vectors[at], doc.forms, at, options)]));
   }
 
-  private vector(features: Features | PackedFeatures): Vector {
-    // Term number and place packed in one number, so a numeric sort of a typed array orders them.
-    const packed = new Float64Array(sizeOf(features));
-    const counts = new Float64Array(packed.length);
-    let size = 0;
-    for (const [term, count] of entriesOf(features)) {
+  /** The vector of features from outside the index (a text for similarToText): words it does not hold are left out. */
+  private vector(features: Features): Vector {
+    const terms: number[] = [];
+    const counts: number[] = [];
+    for (const [term, count] of features) {
       const id = this.termIds.get(term);
       // A word no post-mortem of the library holds cannot make it similar to any.
       if (id === undefined) continue;
-      counts[size] = count;
-      packed[size] = id * 2 ** 20 + size;
-      size++;
+      terms.push(id);
+      counts.push(count);
     }
-    const order = packed.subarray(0, size).sort();
+    return this.weigh(Int32Array.from(terms), Float64Array.from(counts));
+  }
+
+  /** Weights (1 + ln count) × idf, in term order, to unit length. */
+  private weigh(ids: Int32Array, counts: Float64Array): Vector {
+    // Term number and place packed in one number, so a numeric sort of a typed array orders them.
+    const size = ids.length;
+    const packed = new Float64Array(size);
+    for (let i = 0; i < size; i++) packed[i] = ids[i] * 2 ** 20 + i;
+    packed.sort();
     const terms = new Int32Array(size);
     const weights = new Float64Array(size);
     let norm = 0;
     for (let i = 0; i < size; i++) {
-      const id = Math.floor(order[i] / 2 ** 20);
-      const weight = (1 + Math.log(counts[order[i] - id * 2 ** 20])) * this.idf[id];
+      const id = Math.floor(packed[i] / 2 ** 20);
+      const weight = (1 + Math.log(counts[packed[i] - id * 2 ** 20])) * this.idf[id];
       terms[i] = id;
       weights[i] = weight;
       norm += weight * weight;

@@ -7,7 +7,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Problem } from '../check/problem.ts';
 import { readSource, type Source } from '../check/source.ts';
 import { validateFile, type ValidEntry, type Validation } from '../check/validate.ts';
-import { packFeatures, type Analysed, type Features, type PackedFeatures } from '../domain/similar.ts';
+import { type Analysed, type Features, type PackedFeatures } from '../domain/similar.ts';
 
 /*
  * A cache of what `check` (and the build's loader) found in each file, so a library of thousands
@@ -46,13 +46,15 @@ interface Header {
   version: number;
   context: string;
   lint: Record<string, LintRecord>;
-  /** Each file's words for finding similar post-mortems (src/domain/similar.ts): its terms, one string, and their counts. */
+  /** The words of every file below, each once: a file's terms are places in it. */
+  vocabulary?: string[];
+  /** Each file's words for finding similar post-mortems (src/domain/similar.ts). */
   similar?: Record<string, SimilarRecord>;
 }
 
 interface SimilarRecord {
-  terms: string;
-  counts: Float64Array;
+  terms: Int32Array;
+  counts: Float32Array;
 }
 
 export class CheckCache {
@@ -69,13 +71,16 @@ export class CheckCache {
   private readonly stored: Record<string, FileRecord>;
   private readonly storedLints: Record<string, LintRecord>;
   private readonly storedSimilars: Record<string, SimilarRecord>;
+  private readonly vocabulary: string[];
+  private vocabularyIds?: Map<string, number>;
 
-  private constructor(path: string, context: string, stored: Record<string, FileRecord>, storedLints: Record<string, LintRecord>, storedSimilars: Record<string, SimilarRecord> = {}) {
+  private constructor(path: string, context: string, stored: Record<string, FileRecord>, storedLints: Record<string, LintRecord>, storedSimilars: Record<string, SimilarRecord> = {}, vocabulary: string[] = []) {
     this.path = path;
     this.context = context;
     this.stored = stored;
     this.storedLints = storedLints;
     this.storedSimilars = storedSimilars;
+    this.vocabulary = vocabulary;
   }
 
   /** The cache for a library with this settings text and today's date, or undefined when caching is off. */
@@ -90,7 +95,7 @@ export class CheckCache {
       const length = bytes.readUInt32LE(0);
       const header = deserialize(bytes.subarray(4, 4 + length)) as Header;
       if (header.version === VERSION && header.context === context) {
-        return new CheckCache(path, context, deserialize(bytes.subarray(4 + length)) as Record<string, FileRecord>, header.lint, header.similar);
+        return new CheckCache(path, context, deserialize(bytes.subarray(4 + length)) as Record<string, FileRecord>, header.lint, header.similar, header.vocabulary);
       }
     } catch {
       // No cache yet, or an unreadable one: start empty.
@@ -152,11 +157,17 @@ export class CheckCache {
     const stored = this.storedSimilars[key];
     if (stored) {
       this.similars.set(key, stored);
-      return { features: { terms: stored.terms.split('\n'), counts: stored.counts } };
+      return { features: { vocabulary: this.vocabulary, terms: stored.terms, counts: stored.counts } };
     }
     const analysed = compute();
-    const packed = packFeatures(analysed.features);
-    this.similars.set(key, { terms: packed.terms.join('\n'), counts: packed.counts as Float64Array });
+    if (!this.vocabularyIds) this.vocabularyIds = new Map(this.vocabulary.map((term, id) => [term, id]));
+    const ids = this.vocabularyIds;
+    const terms = Int32Array.from(analysed.features.keys(), (term) => {
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, (id = this.vocabulary.push(term) - 1));
+      return id;
+    });
+    this.similars.set(key, { terms, counts: Float32Array.from(analysed.features.values()) });
     this.changed = true;
     return analysed;
   }
@@ -179,7 +190,7 @@ export class CheckCache {
       const temporary = `${this.path}.${process.pid}.tmp`;
       // A run that did not look for similar post-mortems keeps what is stored for the files it read.
       for (const key of this.used.keys()) if (!this.similars.has(key) && this.storedSimilars[key]) this.similars.set(key, this.storedSimilars[key]);
-      const header = serialize({ version: VERSION, context: this.context, lint: Object.fromEntries(this.lints), similar: Object.fromEntries(this.similars) } satisfies Header);
+      const header = serialize({ version: VERSION, context: this.context, lint: Object.fromEntries(this.lints), vocabulary: this.vocabulary, similar: Object.fromEntries(this.similars) } satisfies Header);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(header.length);
       // Written piece by piece: copying 40 MB into one buffer first costs more than writing it.
