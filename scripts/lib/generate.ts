@@ -220,7 +220,7 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
   const failure: Failure = same
     ? { ...same, summary: random.chance(0.5) ? same.summary : random.int(0, category.summaries.length - 1) }
     : { part: random.pick(FAILING_PARTS), trigger: random.pick(category.triggers), symptom: fill.symptom(), whys: random.int(0, category.whyChains.length - 1), summary: random.int(0, category.summaries.length - 1) };
-  const title = titleFor(random, kind, category, main, fill, failure);
+  const title = titleFor(random, kind, main, fill, failure);
   const times = timeline(random, kind, severity, plan.start.setZone(zone), status, fill);
   const resolved = status === 'draft' && random.chance(0.5) ? undefined : times.resolved;
   const resolvedDate = (resolved ?? times.detected).setZone(zone).toISODate()!;
@@ -267,7 +267,7 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
   return { title, text: lines.join('\n'), published, category: category.key, services, failure, repeats };
 }
 
-function titleFor(random: Random, kind: string, category: CategoryText, main: ServiceInfo, fill: Fill, failure: Failure): string {
+function titleFor(random: Random, kind: string, main: ServiceInfo, fill: Fill, failure: Failure): string {
   const text = kind === 'incident'
     ? random.chance(0.5)
       ? `${capitalise(main.slug)} ${failure.symptom} after ${failure.trigger}`

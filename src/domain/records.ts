@@ -13,7 +13,7 @@ import type { SimilarMatch } from './similar.ts';
  * One post-mortem as `incidents.json` carries it (docs/site.md#json-files): plain numbers, null for no data, and
  * no `cost` key where the model withholds it (a public build).
  */
-export function incidentRecord(incident: Incident, similar: readonly SimilarMatch[] = []) {
+export function incidentRecord(incident: Incident) {
   const { data: pm, cost } = incident;
   return {
     id: incident.id,
@@ -43,12 +43,18 @@ export function incidentRecord(incident: Incident, similar: readonly SimilarMatc
     repeatDetected: incident.repeat ? incident.repeat.detected : null,
     repeatedBy: incident.repeatedBy,
     related: incident.related,
-    // Suggestions, not links anyone made (docs/similar.md): the shared words and services say why.
-    similar: similar.map(similarRecord),
     frameworks: pm.regulatory?.frameworks ?? [],
     obligations: incident.obligations.map(obligationRecord),
     actions: incident.actions.map(actionRecord),
   };
+}
+
+/**
+ * A post-mortem as `incidents.json` carries it with its similar ones (docs/similar.md): suggestions,
+ * not links anyone made; the shared words and services say why.
+ */
+export function incidentJson(incident: Incident, similar: readonly SimilarMatch[]) {
+  return { ...incidentRecord(incident), similar: similar.map(similarRecord) };
 }
 
 /** One similar post-mortem as `incidents.json` carries it: its id, the score (0 to 1) and why. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse, similarText, SimilarityIndex, words, type Features, type IndexDoc } from './similar.ts';
 import { buildLibrary } from './library.ts';
 import { testPostmortem, testSettings } from './testing.ts';
+import { incidentJson } from './records.ts';
 
 const doc = (id: string, features: Record<string, number>, started = '2026-01-01T00:00:00Z'): IndexDoc => ({ id, started, features: new Map(Object.entries(features)) as Features });
 
@@ -148,5 +149,18 @@ describe('the library model', () => {
     [{ drafts: false, visibility: 'public' as const }, 'INC-2', undefined],
   ])('%o: %s', (options, id, expected) => {
     expect(similarIds(options, id)).toEqual(expected);
+  });
+
+  it('gives incidents.json each post-mortem\'s similar ones: id, score, terms and services', () => {
+    const library = buildLibrary(entries, settings, { today: '2026-02-01', drafts: false, visibility: 'all' });
+    const record = incidentJson(library.byId.get('INC-4')!, library.similar.get('INC-4')!);
+    expect(record.similar).toEqual([
+      { id: 'INC-1', score: expect.any(Number), terms: expect.arrayContaining(['kiam', 'certificate', 'expired']), services: ['checkout-api'] },
+      { id: 'INC-2', score: record.similar[0].score, terms: record.similar[0].terms, services: ['checkout-api'] },
+    ]);
+    expect(record.similar[0].score).toBeGreaterThan(0.5);
+    expect(Object.keys(record.similar[0])).toEqual(['id', 'score', 'terms', 'services']);
+    // The record's other keys are as before, similar last.
+    expect(Object.keys(record).at(-1)).toBe('similar');
   });
 });
