@@ -36,7 +36,7 @@ export function similarInLibrary(
   const platform = new Set(settings.platformServices);
   const index = new SimilarityIndex(
     entries.map((entry) => {
-      const compute = () => analyse(similarText(entry.data, entry.source.body), platform);
+      const compute = () => analyse(similarText(entry.data, entry.source.body, entry.id), platform);
       // The files asked about are read afresh: their matches are explained in their own words.
       return { id: entry.id, started: entry.data.started, ...(!files || files.has(entry.file) ? compute() : analysed(entry, compute)) };
     }),
@@ -93,7 +93,7 @@ export const TITLE_SCORE = 0.05;
 /** The post-mortems most like a title about to be written up (`npm run new`), best first. */
 export function similarToTitle(entries: readonly ValidEntry[], title: string, services: readonly string[], settings: Settings): SimilarFound[] {
   const platform = new Set(settings.platformServices);
-  const index = new SimilarityIndex(entries.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.source.body), platform) })));
+  const index = new SimilarityIndex(entries.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.source.body, entry.id), platform) })));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return index.similarToText(analyse({ title, services }, platform), { threshold: TITLE_SCORE, limit: SHOWN }).map((match) => {
     const other = byId.get(match.id)!;

@@ -187,7 +187,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const summary = once(() => actionSummary(actions, today));
   // Only what the build shows is indexed: its words, and so the weight of each, come from those alone.
   const similar = once(() =>
-    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative), platform) }))).all(),
+    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative, entry.id), platform) }))).all(),
   );
   return {
     settings: modelSettings,

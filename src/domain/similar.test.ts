@@ -108,6 +108,21 @@ describe('SimilarityIndex', () => {
     expect(match.terms.sort()).toEqual(['certificates', 'expiring', 'kiam']);
   });
 
+  it('counts a text naming another post-mortem by id as shared with it, as a hint beyond the cosine', () => {
+    const docs = [
+      { id: 'PM2019-009', started: '2019-11-29T12:00:00Z', ...analyse({ id: 'PM2019-009', title: 'Network infrastructure IP starvation' }) },
+      { id: 'PM2019-010', started: '2019-12-04T12:00:00Z', ...analyse({ id: 'PM2019-010', title: 'Cluster node deletion', narrative: 'Nodes went away (see post-mortem [PM2019-009][PM2019-009]).' }) },
+      { id: 'PM2019-011', started: '2019-12-05T12:00:00Z', ...analyse({ id: 'PM2019-011', title: 'Pipeline reverted the changes' }) },
+    ];
+    const [match] = new SimilarityIndex(docs).similarTo('PM2019-010', { threshold: 0 });
+    expect(match.id).toBe('PM2019-009');
+    expect(match.terms).toContain('PM2019-009');
+    // Nothing else is shared: the score is the hint alone, and each post-mortem's own id does not
+    // shorten its vector.
+    expect(match.score).toBeGreaterThan(0);
+    expect(new SimilarityIndex(docs).similarTo('PM2019-011', { threshold: 0 })).toEqual([]);
+  });
+
   it('finds the ones like a text that is not in it (a new title)', () => {
     const index = new SimilarityIndex([
       { id: 'a', started: '2026-01-01T00:00:00Z', ...analyse({ title: 'Logs not shipped to CloudWatch' }) },

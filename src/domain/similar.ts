@@ -17,6 +17,8 @@ import { eng } from 'stopword';
 
 /** The texts of a post-mortem that similarity reads, and its labels. */
 export interface SimilarText {
+  /** Its own id: a post-mortem whose text names it shares that with it. */
+  id?: string;
   title: string;
   /** impact.summary, detection notes and the like: short prose about what happened. */
   summary?: readonly string[];
@@ -87,6 +89,17 @@ export function words(text: string): string[] {
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
+/** What reads like a post-mortem id: letters, then digits, with dashes or underscores (INC-2025-019, PM2021-005, INC-102). */
+const ID_LIKE = /\b[A-Za-z]{1,12}[-_]?\d{2,}(?:[-_]\d+)*\b/g;
+
+/** Records that a text names an id (its own, or another post-mortem's), once. */
+function mention(features: Features, forms: Map<string, string>, id: string): void {
+  const key = `id:${id.toLowerCase()}`;
+  if (features.has(key)) return;
+  features.set(key, LABEL_WEIGHT);
+  forms.set(key, id);
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -111,6 +124,11 @@ export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> =
   for (const value of text.timeline ?? []) add(value, FIELD_WEIGHTS.timeline);
   for (const value of text.actions ?? []) add(value, FIELD_WEIGHTS.actions);
   add(text.narrative, FIELD_WEIGHTS.narrative);
+  // A post-mortem that names another by its id ("see PM2019-009") shares that name with it.
+  if (text.id) mention(features, forms, text.id);
+  for (const value of [text.title, text.rootCause, text.narrative, ...(text.summary ?? []), ...(text.whys ?? []), ...(text.timeline ?? [])]) {
+    if (value) for (const match of value.matchAll(ID_LIKE)) mention(features, forms, match[0]);
+  }
   for (const service of new Set(text.services ?? [])) if (!ignoreServices.has(service)) features.set(`service:${service}`, LABEL_WEIGHT);
   for (const tag of new Set((text.tags ?? []).map((tag) => tag.toLowerCase()))) features.set(`tag:${tag}`, LABEL_WEIGHT);
   if (text.category) features.set(`category:${text.category}`, LABEL_WEIGHT);
@@ -141,7 +159,7 @@ export interface IndexDoc {
 /** A similar post-mortem, and why. */
 export interface SimilarMatch {
   id: string;
-  /** Cosine similarity, 0 to 1, to 3 decimals. */
+  /** Cosine similarity (with the hint of a named id), 0 to 1, to 3 decimals. */
   score: number;
   /** The shared words that weigh most in the score, most telling first (at most 5). */
   terms: string[];
@@ -197,6 +215,8 @@ export class SimilarityIndex {
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[];
   private readonly idf: Float64Array;
+  /** 1 for an id named in a text (`id:…`): a hint on top of the score, left out of a vector's length. */
+  private readonly named: Uint8Array;
   private readonly vectors: Vector[];
   private readonly postingDocs: number[][];
   private readonly postingWeights: number[][];
@@ -237,6 +257,7 @@ export class SimilarityIndex {
     const n = this.docs.length;
     // BM25's idf: a word in every post-mortem weighs almost nothing, one in a single one the most.
     this.idf = Float64Array.from(order, (id) => Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5)));
+    this.named = Uint8Array.from(this.termNames, (term) => (term.startsWith('id:') ? 1 : 0));
     this.vectors = interned.map((doc) => this.weigh(doc.terms.map((id) => rank[id]), doc.counts));
     this.postingDocs = this.termNames.map(() => []);
     this.postingWeights = this.termNames.map(() => []);
@@ -305,7 +326,8 @@ export class SimilarityIndex {
       const weight = (1 + Math.log(counts[packed[i] - id * 2 ** 20])) * this.idf[id];
       terms[i] = id;
       weights[i] = weight;
-      norm += weight * weight;
+      // Every post-mortem holds its own id, so it would only shorten every vector alike.
+      if (!this.named[id]) norm += weight * weight;
     }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < size; i++) weights[i] /= norm;
@@ -337,7 +359,7 @@ export class SimilarityIndex {
     const candidates = pool.sort((a, b) => partial[b] - partial[a] || a - b).slice(0, CANDIDATES);
     for (const doc of touched) partial[doc] = 0;
     const scored = candidates
-      .map((doc) => ({ doc, score: Math.round(dot(vector, this.vectors[doc]) * 1000) / 1000 }))
+      .map((doc) => ({ doc, score: Math.round(Math.min(1, dot(vector, this.vectors[doc])) * 1000) / 1000 }))
       .filter((match) => match.score >= threshold && match.score > 0)
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, limit);
@@ -361,8 +383,8 @@ export class SimilarityIndex {
     const category = labelled('category:')[0] ?? null;
     const terms: string[] = [];
     for (const { term } of shared) {
-      if (term.includes(':')) continue;
-      const form = ownForms?.get(term) ?? this.docs[doc].forms?.get(term) ?? term;
+      if (term.includes(':') && !term.startsWith('id:')) continue;
+      const form = ownForms?.get(term) ?? this.docs[doc].forms?.get(term) ?? (term.startsWith('id:') ? term.slice(3).toUpperCase() : term);
       if (!terms.includes(form)) terms.push(form);
       if (terms.length === 5) break;
     }
@@ -409,8 +431,9 @@ export interface SimilarSource {
 }
 
 /** The texts and labels of a post-mortem, as `analyse` reads them. */
-export function similarText(pm: SimilarSource, narrative?: string): SimilarText {
+export function similarText(pm: SimilarSource, narrative?: string, id?: string): SimilarText {
   return {
+    id,
     title: pm.title,
     summary: [pm.impact.summary, pm.detection?.notes].filter((text): text is string => !!text),
     timeline: pm.timeline.map((item) => item.event),

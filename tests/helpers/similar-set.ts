@@ -55,7 +55,7 @@ export function libraryFolder(name: string, root: string, extraPairs: [string, s
   for (const file of filesUnder(join(root, 'postmortems'))) {
     const { data, body } = readPostmortem(readFileSync(file, 'utf8'));
     const id = String(data.id ?? file.replace(/^.*\//, '').replace(/\.mdx?$/, ''));
-    docs.push({ id, started: String(data.started instanceof Date ? data.started.toISOString() : data.started), title: String(data.title), text: similarText(sourceOf(data), body) });
+    docs.push({ id, started: String(data.started instanceof Date ? data.started.toISOString() : data.started), title: String(data.title), text: similarText(sourceOf(data), body, id) });
     if (data.repeatOf) pairs.push([id, String(data.repeatOf)]);
   }
   const settings = parse(readFileSync(join(root, 'settings.yaml'), 'utf8')) ?? {};
@@ -69,7 +69,7 @@ export function dfdsLibrary(dir: string): LabelledLibrary {
     const converted = convert(readFileSync(join(dir, file), 'utf8'), { from: file, today: '2025-06-01' });
     if (!converted.ok) throw new Error(`${file} does not import`);
     const { data, body } = readPostmortem(converted.text);
-    docs.push({ id: String(data.id), started: String(data.started), title: String(data.title), text: similarText(sourceOf(data), body) });
+    docs.push({ id: String(data.id), started: String(data.started), title: String(data.title), text: similarText(sourceOf(data), body, String(data.id)) });
   }
   return { name: 'DFDS archive', docs, pairs: familyPairs(DFDS_FAMILIES) };
 }
