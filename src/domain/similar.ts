@@ -5,9 +5,10 @@ import { eng } from 'stopword';
  * Similar post-mortems (docs/similar.md): "has this happened before?". Each post-mortem becomes a
  * weighted bag of stemmed words (Porter's stemmer, the `stemmer` package; English stop words from
  * the `stopword` package) from its title, impact, timeline, whys, root cause, actions and
- * narrative, plus its services, tags and root-cause category as features of their own. Words are
- * weighted by how rare they are in the library (BM25's idf) and sublinearly by how often they
- * occur; two post-mortems are as similar as the cosine of their vectors (0 to 1).
+ * narrative, plus its services, tags and root-cause category as features of their own, and the ids
+ * its text names. Words are weighted by how rare they are in the library (BM25's idf) and
+ * sublinearly by how often they occur; two post-mortems are as similar as the cosine of their
+ * vectors (0 to 1), a named id adding a little on top.
  *
  * No all-pairs comparison: every post-mortem posts its strongest terms to an inverted index, the
  * candidates for a post-mortem are those sharing one of its strongest terms, and only those are
@@ -188,9 +189,9 @@ export const SUGGEST_SCORE = 0.12;
 export const REPEAT_SCORE = 0.3;
 
 /** How many of a post-mortem's strongest terms it posts to the index and looks candidates up by. */
-const POSTED = 30;
+const POSTED = 20;
 /** How many candidates, by their score on the strongest terms, are scored in full. */
-const CANDIDATES = 30;
+const CANDIDATES = 20;
 /**
  * A term among the strongest of more post-mortems than this finds no candidates: it is too common
  * to tell failures apart, and walking it would cost the most.
