@@ -244,7 +244,7 @@ export const RULES: readonly Rule[] = [
   {
     id: "possible-repeat",
     level: "warning",
-    catches: "only in `check` of named files or with `--similar`: an earlier post-mortem that reads very much like this one (similarity 0.30 or more, see [similar.md](similar.md)), has the same root-cause category or shares a service, and is linked neither way by `related` or `repeatOf`",
+    catches: "only in `check` of named files or with `--similar`: an earlier post-mortem that reads very much like this one (similarity 0.20 or more, see [similar.md](similar.md)), has the same root-cause category or shares a service, and is linked neither way by `related` or `repeatOf`",
     fix: "if it is the same failure again, add `repeatOf: <its id>`; if not, add it to `related` and say in the narrative how this one differs",
     example: EXAMPLES["possible-repeat"],
   },
