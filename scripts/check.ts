@@ -36,10 +36,10 @@ if (missing.length) {
   process.exit(2);
 }
 
-const result = await checkLibrary(contentRoot(), process.cwd(), args.files.length ? args.files : undefined);
+const result = await checkLibrary(contentRoot(), process.cwd(), args.files.length ? args.files : undefined, { similar: args.similar });
 const checked = args.files.length ? args.files.length : result.files.length;
 const problems = result.problems;
-console.log(render(problems, args.format, checked));
+console.log(render(problems, args.format, checked, result.similar));
 
 const errors = problems.some((p) => p.severity === 'error');
 const warnings = problems.some((p) => p.severity === 'warning');

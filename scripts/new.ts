@@ -9,6 +9,8 @@ import { postmortemId } from '../src/schemas/common.ts';
 import { contentRoot, loadLibrary } from '../src/ingestion/load.ts';
 import type { Source } from '../src/check/source.ts';
 import { scaffold, scaffoldPath, slugify } from './lib/scaffold.ts';
+import { similarToTitle } from '../src/check/similar.ts';
+import { similarWhy } from './lib/report.ts';
 
 const usage = `usage: npm run new -- "<title>" [--severity SEV-1|SEV-2|SEV-3] [--kind incident|missed-deadline|failed-launch|lost-deal|other]
                     [--service <slug>]… [--date YYYY-MM-DD] [--id <id>]
@@ -88,3 +90,9 @@ const { id, text } = scaffold({
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, text, { flag: 'wx' });
 console.log(`Created ${relative(process.cwd(), file)} (${id}, status: draft).\nFill it in, run \`npm run check\`, then set status: in-review and open a pull request.`);
+// Has this happened before? The post-mortems most like the title, so the author can link them.
+const likely = similarToTitle(library.entries, title, (values.service as string[] | undefined) ?? [], library.settings);
+if (likely.length) {
+  console.log(`\nPost-mortems like this one — if it is one of them again, set repeatOf: <id>; if related, add it to related:`);
+  for (const match of likely) console.log(`  ${match.score.toFixed(2)}  ${match.id}  ${match.file}  "${match.title}"  (${similarWhy(match)})`);
+}

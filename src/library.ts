@@ -6,6 +6,7 @@ import { contentRoot } from './ingestion/load.ts';
 import { absolute, BASE } from './paths.ts';
 import { readSettings } from './ingestion/settings.ts';
 import { ContentError } from './core/content-error.ts';
+import { readSource } from './check/source.ts';
 import type { NarrativeHeading } from './domain/toc.ts';
 import { calendarFeeds, type Feeds } from './domain/calendar.ts';
 
@@ -24,7 +25,7 @@ async function load(): Promise<Library> {
   if (!today) throw new ContentError(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
   const entries = await getCollection('postmortems');
   return buildLibrary(
-    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data })),
+    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data, narrative: narrativeOf(entry.filePath) })),
     settings,
     {
       today,
@@ -44,6 +45,20 @@ let feeds: Promise<Feeds> | undefined;
 export function getCalendarFeeds(): Promise<Feeds> {
   feeds ??= getLibrary().then((model) => calendarFeeds(model, { site: absolute('/'), link: absolute }));
   return feeds;
+}
+
+/**
+ * A post-mortem's narrative as written, for finding similar ones (src/domain/similar.ts): the
+ * store keeps only the rendered HTML, so it is read again from the file.
+ */
+function narrativeOf(filePath: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  try {
+    const path = resolve(filePath);
+    return readSource(path, readFileSync(path, 'utf8')).body;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A rendered narrative and its headings (ids as on the page; src/loader/narrative.ts). */

@@ -412,6 +412,22 @@ export const LESSONS = [
   'Maintenance time that is planned costs less than maintenance time that is forced.',
 ];
 
+/**
+ * The part that failed, in the words responders use: what a repeat has in common with the
+ * incident it repeats (with its trigger, symptom and chain of whys), and what unrelated incidents
+ * share only by chance.
+ */
+export const FAILING_PARTS = [
+  'the connection pool of the primary database', 'the TLS certificate of the internal API gateway', 'the Kafka consumer group rebalancing', 'the Redis eviction policy',
+  'the log shipper sidecar buffering to disk', 'the DNS resolver cache on the worker nodes', 'the autoscaler maximum for the worker pool', 'the retry storm from the mobile clients',
+  'the session token signing key rotation', 'the search index alias swap', 'the message queue dead-letter handling', 'the load balancer health check path',
+  'the feature flag evaluation cache', 'the cron scheduler running jobs twice', 'the CDN origin shield', 'the container image registry rate limit',
+  'the service mesh sidecar injection', 'the object storage lifecycle rule', 'the database replica lag', 'the webhook signature verification',
+  'the IAM role assumed by the pods', 'the node disk filling with container logs', 'the metrics exporter timing out on scrape', 'the ingress controller route table',
+  'the batch export writing partial files', 'the rate limiter shared counter', 'the payment provider callback queue', 'the cache warmer after failover',
+  'the clock drift between nodes', 'the schema registry compatibility check',
+];
+
 export const SIGNALS = ['burn-rate', 'latency', 'error-rate', 'queue-depth', 'saturation', 'synthetic-check', 'freshness'];
 
 /** Code blocks for the narrative: [language, lines]. `{service}` and friends are filled in. */

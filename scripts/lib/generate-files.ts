@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TODAY, generateLibrary } from './generate.ts';
+import { DEFAULT_TODAY, generateLibrary, REPEATS_FILE } from './generate.ts';
 
 export interface GenerateArgs {
   count: number;
@@ -30,7 +30,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
  * with a smaller count leaves no stale files). Returns the number of post-mortems written.
  */
 export function writeLibrary({ count, out, seed, today }: GenerateArgs): number {
-  if (existsSync(out) && readdirSync(out).some((name) => name !== 'postmortems' && name !== 'settings.yaml')) {
+  if (existsSync(out) && readdirSync(out).some((name) => name !== 'postmortems' && name !== 'settings.yaml' && name !== REPEATS_FILE)) {
     throw new Error(`${out} holds other files; point --out at an empty folder or at an earlier generated library`);
   }
   rmSync(join(out, 'postmortems'), { recursive: true, force: true });
@@ -38,5 +38,5 @@ export function writeLibrary({ count, out, seed, today }: GenerateArgs): number 
   const folders = new Set(files.map((file) => dirname(join(out, file.path))));
   for (const folder of folders) mkdirSync(folder, { recursive: true });
   for (const file of files) writeFileSync(join(out, file.path), file.text);
-  return files.length - 1;
+  return files.filter((file) => file.path.startsWith('postmortems/')).length;
 }

@@ -4,7 +4,7 @@ import { FRAMEWORKS, KINDS, SEVERITIES } from '../../src/schemas/postmortem.ts';
 import { INDUSTRIES } from '../../src/schemas/settings.ts';
 import { Random } from './generate-random.ts';
 import {
-  BODY_SENTENCES, CATEGORIES, EXTRA_OWNERS, GENERIC_ACTIONS, KIND_TRIGGERS, LEADS, LESSONS, OPENINGS, PEOPLE, REGIONS, SERVICES, SIGNALS, SNIPPETS,
+  BODY_SENTENCES, CATEGORIES, EXTRA_OWNERS, FAILING_PARTS, GENERIC_ACTIONS, KIND_TRIGGERS, LEADS, LESSONS, OPENINGS, PEOPLE, REGIONS, SERVICES, SIGNALS, SNIPPETS,
   SYMPTOMS, TABLES, VENDORS, WENT_WELL, ZONES, type CategoryText, type ServiceInfo,
 } from './generate-data.ts';
 
@@ -46,6 +46,24 @@ interface Earlier {
   id: string;
   category: string;
   services: string[];
+  /** What a repeat of it has in common with it. */
+  failure: Failure;
+}
+
+/** The failure itself: the part that failed, what set it off, what users saw, and why. */
+interface Failure {
+  part: string;
+  trigger: string;
+  symptom: string;
+  whys: number;
+  summary: number;
+}
+
+/** A known repeat (written to repeats.json): `id` is the same failure as the earlier `repeats`; `linked` when its file says so (repeatOf). */
+export interface RepeatLabel {
+  id: string;
+  repeats: string;
+  linked: boolean;
 }
 
 export function generateLibrary(options: GenerateOptions): GeneratedFile[] {
@@ -55,6 +73,7 @@ export function generateLibrary(options: GenerateOptions): GeneratedFile[] {
   const files: GeneratedFile[] = [{ path: 'settings.yaml', text: settingsYaml(industry) }];
   const plans = planStarts(random, options.count, today);
   const published: Earlier[] = [];
+  const labels: RepeatLabel[] = [];
   const perYear = new Map<number, number>();
   const paths = new Set<string>();
   for (const plan of plans) {
@@ -67,10 +86,16 @@ export function generateLibrary(options: GenerateOptions): GeneratedFile[] {
     for (let n = 2; paths.has(path); n++) path = path.replace(/(?:-\d+)?\.mdx$/, `-${n}.mdx`);
     paths.add(path);
     files.push({ path, text: made.text });
-    if (made.published) published.push({ id, category: made.category, services: made.services });
+    if (made.published) published.push({ id, category: made.category, services: made.services, failure: made.failure });
+    if (made.repeats) labels.push({ id, ...made.repeats });
   }
+  files.push({ path: REPEATS_FILE, text: `${JSON.stringify({ about: REPEATS_ABOUT, repeats: labels }, null, 2)}\n` });
   return files;
 }
+
+/** The generated library's known repeats, beside settings.yaml: the labelled set of docs/similar.md. */
+export const REPEATS_FILE = 'repeats.json';
+const REPEATS_ABOUT = 'Known repeats of this synthetic library: each id is the same failure as the earlier one it repeats (same failing part, trigger, symptom and whys, told in other words); linked: false where its file does not say so.';
 
 function settingsYaml(industry: string): string {
   return [
@@ -128,6 +153,8 @@ interface Made {
   published: boolean;
   category: string;
   services: string[];
+  failure: Failure;
+  repeats?: { repeats: string; linked: boolean };
 }
 
 type Fill = Record<string, () => string>;
@@ -143,15 +170,21 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
   // Services: one main service, sometimes one or two it is usually hurt with.
   let main = random.weighted(SERVICES.map((service) => [service, service.weight] as const));
   let category = random.weighted(CATEGORIES.map((item) => [item, item.weight] as const));
-  // An explicit repeat: a later incident in the same service with the same root cause.
+  // A repeat: a later incident in the same service with the same failure; most say so
+  // (repeatOf), some do not — the ones docs/similar.md is for.
   let repeatOf: string | undefined;
+  let repeats: Made['repeats'];
+  let same: Failure | undefined;
   const related: string[] = [];
-  if (earlier.length && random.chance(0.07)) {
+  const linked = random.chance(0.07);
+  if (earlier.length && (linked || random.chance(0.04))) {
     const target = earlier[earlier.length - 1 - Math.min(earlier.length - 1, Math.floor(random.next() * random.next() * earlier.length))];
-    repeatOf = target.id;
+    if (linked) repeatOf = target.id;
+    repeats = { repeats: target.id, linked };
+    same = target.failure;
     main = SERVICES.find((service) => service.slug === target.services[0]) ?? main;
     category = CATEGORIES.find((item) => item.key === target.category) ?? category;
-    if (random.chance(0.6)) related.push(target.id);
+    if (linked && random.chance(0.6)) related.push(target.id);
   }
   const services = [main.slug, ...random.sample(main.near, random.weighted([[0, 50], [1, 35], [2, 15]] as const))];
   if (earlier.length && random.chance(0.12)) {
@@ -182,7 +215,12 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
     signal: () => random.pick(SIGNALS),
   };
 
-  const title = titleFor(random, kind, category, main, fill);
+  // The same failure told again in other words: the same part, trigger, symptom and whys, the root
+  // cause summed up the same way half the time.
+  const failure: Failure = same
+    ? { ...same, summary: random.chance(0.5) ? same.summary : random.int(0, category.summaries.length - 1) }
+    : { part: random.pick(FAILING_PARTS), trigger: random.pick(category.triggers), symptom: fill.symptom(), whys: random.int(0, category.whyChains.length - 1), summary: random.int(0, category.summaries.length - 1) };
+  const title = titleFor(random, kind, main, fill, failure);
   const times = timeline(random, kind, severity, plan.start.setZone(zone), status, fill);
   const resolved = status === 'draft' && random.chance(0.5) ? undefined : times.resolved;
   const resolvedDate = (resolved ?? times.detected).setZone(zone).toISODate()!;
@@ -215,8 +253,8 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
     lines.push(`  - at: "${entry.at}"`, `    event: ${scalar(entry.event)}`);
     if (entry.mark) lines.push(`    mark: ${entry.mark}`);
   }
-  lines.push('whys:', ...random.pick(category.whyChains).map((why) => `  - ${scalar(template(why, fill))}`));
-  lines.push('rootCause:', `  category: ${category.key}`, `  summary: ${scalar(random.pick(category.summaries))}`);
+  lines.push('whys:', ...category.whyChains[failure.whys].map((why, i) => `  - ${scalar(i === 1 ? `${template(why, fill)}; it came down to ${failure.part}` : template(why, fill))}`));
+  lines.push('rootCause:', `  category: ${category.key}`, `  summary: ${scalar(category.summaries[failure.summary])}`);
   lines.push('factors:', ...factors(random, category.key));
   lines.push('wentWell:', ...random.sample(WENT_WELL, random.int(3, 5)).map((item) => `  - ${scalar(item)}`));
   lines.push('actions:', ...actions(random, category, resolvedDate, today, Boolean(resolved), fill, team));
@@ -225,15 +263,15 @@ function postmortem(random: Random, id: string, plan: Plan, today: string, earli
   if (plan.regulatory || random.chance(0.05)) lines.push(...regulatory(random, times.detected, zone));
   if (related.length) put('related', flow([...new Set(related)]));
   if (repeatOf) put('repeatOf', repeatOf);
-  lines.push('---', '', narrative(random, fill, times.started.setZone(zone), category), '');
-  return { title, text: lines.join('\n'), published, category: category.key, services };
+  lines.push('---', '', narrative(random, fill, times.started.setZone(zone), category, failure.part), '');
+  return { title, text: lines.join('\n'), published, category: category.key, services, failure, repeats };
 }
 
-function titleFor(random: Random, kind: string, category: CategoryText, main: ServiceInfo, fill: Fill): string {
+function titleFor(random: Random, kind: string, main: ServiceInfo, fill: Fill, failure: Failure): string {
   const text = kind === 'incident'
     ? random.chance(0.5)
-      ? `${capitalise(main.slug)} ${fill.symptom()} after ${random.pick(category.triggers)}`
-      : `${fill.region()} ${main.slug} ${fill.symptom()} for ${fill.minutes()} minutes after ${random.pick(category.triggers)}`
+      ? `${capitalise(main.slug)} ${failure.symptom} after ${failure.trigger}`
+      : `${fill.region()} ${main.slug} ${failure.symptom} for ${fill.minutes()} minutes after ${failure.trigger}`
     : template(random.pick(KIND_TRIGGERS[kind]), fill);
   if (text.length <= 130) return text;
   return text.slice(0, 130).replace(/\s+\S*$/, '');
@@ -399,7 +437,7 @@ function regulatory(random: Random, detected: DateTime, zone: string): string[] 
 }
 
 /** The MDX narrative: 300–900 words of prose with lists, a GFM table and a code block. */
-function narrative(random: Random, fill: Fill, started: DateTime, category: CategoryText): string {
+function narrative(random: Random, fill: Fill, started: DateTime, category: CategoryText, part: string): string {
   const target = random.int(300, 900);
   const local: Fill = { ...fill, time: () => started.toFormat('HH:mm'), date: () => started.toFormat('d LLLL yyyy'), stamp: () => started.plus({ minutes: random.int(0, 30) }).toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'") };
   // Draw sentences like cards from a shuffled deck, so a narrative does not repeat itself.
@@ -411,7 +449,8 @@ function narrative(random: Random, fill: Fill, started: DateTime, category: Cate
     return lead ? `${lead}${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
   };
   const paragraph = (n: number) => wrap(Array.from({ length: n }, sentence).join(' '));
-  const parts: string[] = ['## What happened', '', wrap(`${template(random.pick(OPENINGS), local)} ${Array.from({ length: random.int(2, 4) }, sentence).join(' ')}`), ''];
+  const found = random.pick([`The trail led to ${part}.`, `Responders traced it to ${part}.`, `What failed in the end was ${part}.`, `It took a while to see that ${part} was at the heart of it.`]);
+  const parts: string[] = ['## What happened', '', wrap(`${template(random.pick(OPENINGS), local)} ${Array.from({ length: random.int(2, 4) }, sentence).join(' ')} ${found}`), ''];
   const details: string[] = ['## Details', ''];
   const [language, code] = random.pick(SNIPPETS);
   const table = [

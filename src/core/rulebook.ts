@@ -47,6 +47,7 @@ const EXAMPLES: Record<string, { wrong: string; right: string }> = {
   'narrative-attribute': { wrong: '<span style="position:fixed">x</span>', right: '<span>x</span>' },
   'personal-data': { wrong: 'Paged priya.n@acme.com at +44 20 7946 0958.', right: 'Paged the payments on-call.' },
   'yaml-comment': { wrong: 'title: Checkout failed after deploy #4512', right: 'title: "Checkout failed after deploy #4512"' },
+  'possible-repeat': { wrong: 'title: KIAM certificate expired again   # reads like PM2020-002, not linked', right: 'repeatOf: PM2020-002   # or related: [PM2020-002], saying in the narrative how it differs' },
   'duplicate-related': { wrong: 'related: [INC-2025-031, INC-2025-031]', right: 'related: [INC-2025-031]' },
 };
 
@@ -239,6 +240,13 @@ export const RULES: readonly Rule[] = [
     catches: "the same id twice in `related` (the same id in `related` and `repeatOf` is fine)",
     fix: "remove the repeated entry",
     example: EXAMPLES["duplicate-related"],
+  },
+  {
+    id: "possible-repeat",
+    level: "warning",
+    catches: "only in `check` of named files or with `--similar`: an earlier post-mortem that reads very much like this one (similarity 0.20 or more, see [similar.md](similar.md)), has the same root-cause category or shares a service, and is linked neither way by `related` or `repeatOf`",
+    fix: "if it is the same failure again, add `repeatOf: <its id>`; if not, add it to `related` and say in the narrative how this one differs",
+    example: EXAMPLES["possible-repeat"],
   },
   {
     id: "yaml-comment",

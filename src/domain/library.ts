@@ -8,6 +8,7 @@ import { isOverdue, openActions } from './actions.ts';
 import { quarterStats, type QuarterStats } from './quarters.ts';
 import { actionSummary, byCategory, byService, type ActionSummary, type CategoryGroup, type ServiceGroup } from './groups.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
+import { analyse, similarText, SimilarityIndex, type SimilarMatch } from './similar.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
@@ -20,6 +21,8 @@ export interface EntryInput {
   /** Path of the file relative to the content root, e.g. `postmortems/2026/cdn-push.mdx`. */
   file: string;
   data: Postmortem;
+  /** The narrative below the frontmatter, as written: similarity reads it (similar.ts). */
+  narrative?: string;
 }
 
 /** One post-mortem as the model is built from it: in a public build, its public view. */
@@ -132,6 +135,11 @@ export interface Library {
   readonly openActions: ActionItem[];
   /** The action tracker's figures as of today. */
   readonly actionSummary: ActionSummary;
+  /**
+   * Each shown post-mortem's most similar other shown post-mortems (docs/similar.md), best first:
+   * never a draft in a build without drafts, never an internal one in a public build.
+   */
+  readonly similar: Map<string, SimilarMatch[]>;
 }
 
 const VISIBLE_STATUSES = new Set(['published']);
@@ -180,6 +188,10 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const services = once(() => withhold(byService(incidents), publicService));
   const open = once(() => openActions(actions));
   const summary = once(() => actionSummary(actions, today));
+  // Only what the build shows is indexed: its words, and so the weight of each, come from those alone.
+  const similar = once(() =>
+    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative, entry.id), platform) }))).all(),
+  );
   return {
     settings: modelSettings,
     today,
@@ -202,6 +214,9 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
     },
     get actionSummary() {
       return summary();
+    },
+    get similar() {
+      return similar();
     },
   };
 }

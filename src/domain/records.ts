@@ -1,6 +1,7 @@
 import type { ActionItem, Incident } from './library.ts';
 import type { QuarterStats } from './quarters.ts';
 import type { Obligation } from './regulatory.ts';
+import type { SimilarMatch } from './similar.ts';
 
 /*
  * The JSON records of /api/*.json (docs/site.md#json-files): plain numbers, null for no data, and
@@ -46,6 +47,19 @@ export function incidentRecord(incident: Incident) {
     obligations: incident.obligations.map(obligationRecord),
     actions: incident.actions.map(actionRecord),
   };
+}
+
+/**
+ * A post-mortem as `incidents.json` carries it with its similar ones (docs/similar.md): suggestions,
+ * not links anyone made; the shared words and services say why.
+ */
+export function incidentJson(incident: Incident, similar: readonly SimilarMatch[]) {
+  return { ...incidentRecord(incident), similar: similar.map(similarRecord) };
+}
+
+/** One similar post-mortem as `incidents.json` carries it: its id, the score (0 to 1) and why. */
+export function similarRecord(match: SimilarMatch) {
+  return { id: match.id, score: match.score, terms: [...match.terms], services: [...match.services] };
 }
 
 /** One reporting obligation as `incidents.json` carries it: the deadline, its state as of today. */

@@ -7,6 +7,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { Problem } from '../check/problem.ts';
 import { readSource, type Source } from '../check/source.ts';
 import { validateFile, type ValidEntry, type Validation } from '../check/validate.ts';
+import { type Analysed, type Features, type PackedFeatures } from '../domain/similar.ts';
 
 /*
  * A cache of what `check` (and the build's loader) found in each file, so a library of thousands
@@ -21,7 +22,7 @@ import { validateFile, type ValidEntry, type Validation } from '../check/validat
  * build has its own), else in node_modules/.cache/hindsight/.
  */
 
-const VERSION = 2;
+const VERSION = 3;
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 
@@ -45,11 +46,21 @@ interface Header {
   version: number;
   context: string;
   lint: Record<string, LintRecord>;
+  /** The words of every file below, each once: a file's terms are places in it. */
+  vocabulary?: string[];
+  /** Each file's words for finding similar post-mortems (src/domain/similar.ts). */
+  similar?: Record<string, SimilarRecord>;
+}
+
+interface SimilarRecord {
+  terms: Int32Array;
+  counts: Float32Array;
 }
 
 export class CheckCache {
   private readonly used = new Map<string, FileRecord>();
   private readonly lints = new Map<string, LintRecord>();
+  private readonly similars = new Map<string, SimilarRecord>();
   private readonly keys = new WeakMap<Source, string>();
   private changed = false;
   /** `used`, serialised by prepare() (dropped when it changes). */
@@ -59,12 +70,17 @@ export class CheckCache {
   private readonly context: string;
   private readonly stored: Record<string, FileRecord>;
   private readonly storedLints: Record<string, LintRecord>;
+  private readonly storedSimilars: Record<string, SimilarRecord>;
+  private readonly vocabulary: string[];
+  private vocabularyIds?: Map<string, number>;
 
-  private constructor(path: string, context: string, stored: Record<string, FileRecord>, storedLints: Record<string, LintRecord>) {
+  private constructor(path: string, context: string, stored: Record<string, FileRecord>, storedLints: Record<string, LintRecord>, storedSimilars: Record<string, SimilarRecord> = {}, vocabulary: string[] = []) {
     this.path = path;
     this.context = context;
     this.stored = stored;
     this.storedLints = storedLints;
+    this.storedSimilars = storedSimilars;
+    this.vocabulary = vocabulary;
   }
 
   /** The cache for a library with this settings text and today's date, or undefined when caching is off. */
@@ -79,12 +95,12 @@ export class CheckCache {
       const length = bytes.readUInt32LE(0);
       const header = deserialize(bytes.subarray(4, 4 + length)) as Header;
       if (header.version === VERSION && header.context === context) {
-        return new CheckCache(path, context, deserialize(bytes.subarray(4 + length)) as Record<string, FileRecord>, header.lint);
+        return new CheckCache(path, context, deserialize(bytes.subarray(4 + length)) as Record<string, FileRecord>, header.lint, header.similar, header.vocabulary);
       }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
-    return new CheckCache(path, context, {}, {});
+    return new CheckCache(path, context, {}, {}, {});
   }
 
   /** Whether nothing is stored for this library and code: every file is new. */
@@ -132,6 +148,30 @@ export class CheckCache {
     this.changed = true;
   }
 
+  /**
+   * A file's features for similarity (src/domain/similar.ts), stored for its path and text; the
+   * cached ones come back packed. Kept only for files this run validated.
+   */
+  similarFeatures(file: string, text: string, compute: () => Analysed): { features: Features | PackedFeatures; forms?: Map<string, string> } {
+    const key = textKey(file, text);
+    const stored = this.storedSimilars[key];
+    if (stored) {
+      this.similars.set(key, stored);
+      return { features: { vocabulary: this.vocabulary, terms: stored.terms, counts: stored.counts } };
+    }
+    const analysed = compute();
+    if (!this.vocabularyIds) this.vocabularyIds = new Map(this.vocabulary.map((term, id) => [term, id]));
+    const ids = this.vocabularyIds;
+    const terms = Int32Array.from(analysed.features.keys(), (term) => {
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, (id = this.vocabulary.push(term) - 1));
+      return id;
+    });
+    this.similars.set(key, { terms, counts: Float32Array.from(analysed.features.values()) });
+    this.changed = true;
+    return analysed;
+  }
+
   /** Serialises the validation results ahead of save(): call it once validation is done. */
   prepare(): void {
     if (!this.unchanged()) this.prepared ??= serialize(Object.fromEntries(this.used));
@@ -148,7 +188,9 @@ export class CheckCache {
       this.prepare();
       mkdirSync(dirname(this.path), { recursive: true });
       const temporary = `${this.path}.${process.pid}.tmp`;
-      const header = serialize({ version: VERSION, context: this.context, lint: Object.fromEntries(this.lints) } satisfies Header);
+      // A run that did not look for similar post-mortems keeps what is stored for the files it read.
+      for (const key of this.used.keys()) if (!this.similars.has(key) && this.storedSimilars[key]) this.similars.set(key, this.storedSimilars[key]);
+      const header = serialize({ version: VERSION, context: this.context, lint: Object.fromEntries(this.lints), vocabulary: this.vocabulary, similar: Object.fromEntries(this.similars) } satisfies Header);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(header.length);
       // Written piece by piece: copying 40 MB into one buffer first costs more than writing it.

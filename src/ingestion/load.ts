@@ -11,6 +11,8 @@ import { imageProblems } from './images.ts';
 import { isPublicBuild, publicLeakProblems } from '../check/public.ts';
 import type { Problem } from '../check/problem.ts';
 import type { Settings } from '../schemas/settings.ts';
+import { similarInLibrary, type SimilarReport } from '../check/similar.ts';
+import { applyLevels } from '../check/lint.ts';
 
 /** The content root: HINDSIGHT_CONTENT or `content/`, as an absolute path. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -91,8 +93,17 @@ export async function checkLibrary(
   root = contentRoot(),
   cwd = process.cwd(),
   only?: readonly string[],
-  { helper: useHelper = true, helperFrom = HELPER_FROM }: { helper?: boolean; helperFrom?: number } = {},
-): Promise<LibraryValidation & { files: string[] }> {
+  {
+    helper: useHelper = true,
+    helperFrom = HELPER_FROM,
+    similar = false,
+  }: {
+    helper?: boolean;
+    helperFrom?: number;
+    /** Also find the earlier post-mortems like the files named (all, with none named), and warn of possible repeats (docs/similar.md#while-writing). */
+    similar?: boolean;
+  } = {},
+): Promise<LibraryValidation & { files: string[]; similar?: SimilarReport[] }> {
   const listed = libraryFiles(root, cwd, only);
   // The helper thread loads its code while this one reads the library.
   const helper = useHelper && listed.files.length >= helperFrom && availableParallelism() > 1 ? CheckHelper.start() : undefined;
@@ -136,6 +147,12 @@ export async function checkLibrary(
       cache?.storeLint(source, names, lintOf.get(source)!);
     }
     for (const source of result.sources) for (const problem of lintOf.get(source)!) result.problems.push(problem);
+    let reports: SimilarReport[] | undefined;
+    if (similar) {
+      const found = similarInLibrary(result.entries, library.wanted, result.settings, (entry, compute) => cache?.similarFeatures(entry.file, entry.source.text, compute) ?? compute());
+      reports = found.reports;
+      for (const problem of applyLevels(found.problems, result.settings)) result.problems.push(problem);
+    }
     cache?.save();
     // Whether an image beside a file exists is not a fact about the file's text: never cached.
     const pathOf = new Map(library.files.map(({ file, path }) => [file, path]));
@@ -143,7 +160,7 @@ export async function checkLibrary(
     if (isPublicBuild()) for (const problem of publicLeakProblems(result.entries)) result.problems.push(problem);
     // A schema message may quote a field's value: never print a secret pasted there in full.
     result.problems = await redactSecretEchoes(result.problems, [...result.sources, ...settingsLint.sources]);
-    return result;
+    return reports ? { ...result, similar: reports } : result;
   } finally {
     helper?.close();
   }

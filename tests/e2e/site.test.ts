@@ -6,6 +6,7 @@ import { describeQualityGate } from './lib/gate.ts';
 import { focused, tabTo } from './lib/keyboard.ts';
 import { DESKTOP, PHONE, useSite } from './lib/site.ts';
 import { settle } from './lib/visit.ts';
+import { axeViolations } from './lib/axe.ts';
 
 /*
  * The built example library (content/), judged in headless Chromium and by outside checkers:
@@ -87,5 +88,35 @@ describe('screenshots', () => {
     }
     console.info(`${count} screenshots in ${folder}`);
     expect(count).toBe(site.samples.length * 4);
+  });
+});
+
+describe('similar incidents', () => {
+  it('shows suggestions apart from the explicit links, each with its date, severity and why, and passes axe in both schemes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await site.browser.newContext({ viewport: DESKTOP, colorScheme });
+      const page = await context.newPage();
+      // INC-2026-005 declares repeatOf: INC-2025-019, and reads like INC-2025-031 (certificates, TLS).
+      await page.goto(`${site.origin}/incidents/INC-2026-005/`);
+      await settle(page);
+      const section = page.locator('#pm-similar');
+      expect(await section.locator('h2').textContent()).toBe('Similar incidents');
+      const items = section.locator('li');
+      const texts = await items.allTextContents();
+      expect(texts.some((text) => text.includes('INC-2025-031')), texts.join('\n')).toBe(true);
+      // The declared repeat is in "Related post-mortems", not among the suggestions.
+      expect(texts.some((text) => text.includes('INC-2025-019'))).toBe(false);
+      expect(await page.locator('#pm-related').textContent()).toContain('INC-2025-019');
+      const first = items.first();
+      expect(await first.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}/);
+      expect(await first.textContent()).toMatch(/SEV-\d/);
+      expect(await first.textContent()).toMatch(/Shared: words “/);
+      await first.locator('a').click();
+      await page.waitForURL(/\/incidents\/INC-2025-031\/$/);
+      await page.goBack();
+      await settle(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    }
   });
 });
