@@ -3,7 +3,7 @@
 // the largest pages opened in Chromium from a local static server — HTML size, load time and DOM
 // interactive (medians of N fresh visits) — and the largest page of all (docs/performance.md#readers).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,7 @@ function build(content: string, name: string): string {
   const started = Date.now();
   const env = { ...process.env, HINDSIGHT_CONTENT: content, HINDSIGHT_NOW: process.env.HINDSIGHT_NOW ?? DEFAULT_TODAY, HINDSIGHT_CACHE_DIR: join(work, `cache-${name}`) };
   const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, env, encoding: 'utf8', maxBuffer: 256 * 1024 ** 2 });
+  writeFileSync(join(work, `build-${name}.log`), result.stdout + result.stderr);
   if (result.status !== 0) throw new Error(`the build of ${content} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   console.log(`${name}: built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return join(project, 'dist');

@@ -20,6 +20,10 @@ async function load(): Promise<Library> {
   const settings = readSettings(root);
   const today = todayFrom(process.env.HINDSIGHT_NOW, settings.timezone);
   if (!today) throw new ContentError(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
+  const pageSize = process.env.HINDSIGHT_PAGE_SIZE === undefined ? undefined : Number(process.env.HINDSIGHT_PAGE_SIZE);
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
+    throw new ContentError(`HINDSIGHT_PAGE_SIZE="${process.env.HINDSIGHT_PAGE_SIZE}" is not a whole number of rows; use e.g. 100, or leave it unset`);
+  }
   const entries = await getCollection('postmortems');
   return buildLibrary(
     entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data })),
@@ -28,6 +32,7 @@ async function load(): Promise<Library> {
       today,
       drafts: process.env.HINDSIGHT_DRAFTS === '1',
       visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
+      pageSize,
     },
   );
 }

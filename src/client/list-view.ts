@@ -35,6 +35,7 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
   const form = root.querySelector<HTMLFormElement>('[data-filters]');
   const body = root.querySelector<HTMLElement>('[data-rows]');
   const { rowsUrl, files, total, base, page: staticPage } = root.dataset;
+  const size = Number(root.dataset.pageSize) || PAGE_SIZE;
   if (!form || !body || !rowsUrl || !files || !total || !base) return;
   const count = form.querySelector<HTMLElement>('[data-count]')!;
   const empty = root.querySelector<HTMLElement>('[data-empty]');
@@ -107,10 +108,10 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
     const matching = all.filter((row) => spec.match(row, filters));
     if (sort === 'reverse') matching.reverse();
     else if (sort) matching.sort(sort);
-    const pages = pageCount(matching.length);
+    const pages = pageCount(matching.length, size);
     const current = Math.min(page, pages);
-    const start = (current - 1) * PAGE_SIZE;
-    const shown = matching.slice(start, start + PAGE_SIZE);
+    const start = (current - 1) * size;
+    const shown = matching.slice(start, start + size);
     body.replaceChildren(...shown.map(spec.render));
     if (empty) empty.hidden = matching.length > 0;
     if (table) table.hidden = matching.length === 0;
@@ -185,7 +186,7 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
   form.hidden = false;
   // Without a choice in the address, the page as built is already what the reader asked for.
   if (chosen().size === 0 && page === 1) {
-    const first = (Number(staticPage ?? 1) - 1) * PAGE_SIZE;
+    const first = (Number(staticPage ?? 1) - 1) * size;
     const shown = body.children.length;
     say(`Showing ${formatCount(Math.min(first + 1, totalRows))}–${formatCount(first + shown)} of ${formatCount(totalRows)} ${totalRows === 1 ? one : many}.`);
   } else void show(page, 'none');

@@ -10,6 +10,7 @@ import { findRepeats, type Repeat } from './repeats.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
+import { PAGE_SIZE } from './paging.ts';
 export { todayFrom } from '../core/time.ts';
 import { publicCategory, publicQuarter, publicService, publicSettings, publicView, type ModelPostmortem, type ModelSettings, type Withheld } from './visibility.ts';
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** `public` keeps only post-mortems marked public. */
   visibility: 'all' | 'public';
+  /** Rows per page of the long lists (docs/site.md#long-lists); PAGE_SIZE when not given. */
+  pageSize?: number;
 }
 
 export interface ActionItem extends Omit<Action, 'owner'> {
@@ -110,6 +113,8 @@ export interface Library {
   /** Published post-mortems only, newest first: the ones every figure counts. */
   published: Incident[];
   byId: Map<string, Incident>;
+  /** Rows per page of the long lists (docs/site.md#long-lists). */
+  pageSize: number;
   /** Actions of published post-mortems. */
   actions: ActionItem[];
 
@@ -185,6 +190,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
     published,
     byId,
     actions,
+    pageSize: options.pageSize ?? PAGE_SIZE,
     get quarters() {
       return quarters();
     },
