@@ -71,10 +71,7 @@ describe('incidentRow: what the list of every post-mortem shows, formatted at bu
 describe('trackerOrder: overdue first, then deadline (none last), then newest post-mortem', () => {
   const action = (incident: string, deadline: string | null, overdue: boolean, status: ActionItem['status'] = 'open'): ActionItem =>
     ({ incident, title: `${incident} ${deadline}`, deadline, overdue, status, priority: 'P1' }) as ActionItem;
-  const rank = new Map([
-    ['NEW', 0],
-    ['OLD', 1],
-  ]);
+  const newestFirst = [{ id: 'NEW' }, { id: 'OLD' }];
 
   it('orders a hand-made tracker', () => {
     const actions = [
@@ -85,6 +82,6 @@ describe('trackerOrder: overdue first, then deadline (none last), then newest po
       action('NEW', '2026-02-01', true),
       action('NEW', '2026-01-01', false, null),
     ];
-    expect(trackerOrder(actions, rank).map((a) => a.title)).toEqual(['OLD 2026-01-10', 'NEW 2026-02-01', 'NEW 2026-05-01', 'OLD 2026-05-01', 'OLD null']);
+    expect(trackerOrder(actions, newestFirst).map((a) => a.title)).toEqual(['OLD 2026-01-10', 'NEW 2026-02-01', 'NEW 2026-05-01', 'OLD 2026-05-01', 'OLD null']);
   });
 });

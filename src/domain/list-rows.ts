@@ -96,16 +96,25 @@ export function actionRow(action: ActionItem, today: string, quarter: string, ra
 }
 
 const ordered = new WeakMap<readonly ActionItem[], ActionItem[]>();
+const owners = new WeakMap<readonly ActionItem[], string[]>();
+
+/** Every owner named in `actions`, A to Z (none in a public build); worked out once per list, as every page of the tracker offers them. */
+export function ownersOf(actions: readonly ActionItem[]): string[] {
+  let known = owners.get(actions);
+  if (!known) owners.set(actions, (known = [...new Set(actions.flatMap((action) => action.owner ?? []))].sort((a, b) => a.localeCompare(b))));
+  return known;
+}
 
 /**
  * The action tracker's order without JavaScript: overdue first, then by deadline (none last),
- * then newest post-mortem first (`rank`: each post-mortem's place, newest first); actions whose
+ * then newest post-mortem first (`newestFirst`: the post-mortems, newest first); actions whose
  * status nobody recorded are listed apart. Worked out once per list of actions: every page of the
  * tracker asks for it.
  */
-export function trackerOrder(actions: readonly ActionItem[], rank: ReadonlyMap<string, number>): ActionItem[] {
+export function trackerOrder(actions: readonly ActionItem[], newestFirst: readonly { id: string }[]): ActionItem[] {
   const known = ordered.get(actions);
   if (known) return known;
+  const rank = new Map(newestFirst.map((incident, index) => [incident.id, index]));
   const result = actions
     .filter((action) => action.status !== null)
     .sort(

@@ -12,7 +12,7 @@ import { allPages, ROWS_PER_FILE } from '../../../domain/paging.ts';
 export const getStaticPaths = (async () => {
   const { actions, published, byId, today } = await getLibrary();
   const rank = new Map(published.map((incident, index) => [incident.id, index]));
-  const ordered = trackerOrder(actions, rank);
+  const ordered = trackerOrder(actions, published);
   return allPages(ordered, ROWS_PER_FILE).map((page) => {
     const titles: Record<string, string> = {};
     const rows = page.items.map((action) => {
