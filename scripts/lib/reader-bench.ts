@@ -40,7 +40,8 @@ export function pageKind(route: string): string {
   if (segments.length === 0) return 'home';
   if (segments.length === 1) return route;
   if (segments.length === 2) return `/${segments[0]}/<${segments[0] === 'incidents' ? 'id' : segments[0].replace(/s$/, '').replace(/ie$/, 'y')}>/`;
-  return `/${segments[0]}/…/${segments.slice(2).join('/')}/`.replace(/\/\d+\/$/, '/N/');
+  // A later page of a list: /incidents/page/4/, /categories/monitoring/page/2/.
+  return `/${segments[0]}/${segments.length > 3 ? '…/' : ''}${segments.at(-2)}/N/`;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ListSpec<Row> {
 const SORT = 'sort';
 const PAGE = 'page';
 
-/** Wires up one list: `root` holds the form (`[data-filters]`), the table body (`[data-rows]`), the pager and the data attributes of ListRows.astro. */
+/** Wires up one list: `root` holds the form (`[data-filters]`), the table body (`[data-rows]`), the pager and the data attributes that components/IncidentList.astro and ActionTracker.astro write. */
 export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void {
   const form = root.querySelector<HTMLFormElement>('[data-filters]');
   const body = root.querySelector<HTMLElement>('[data-rows]');
