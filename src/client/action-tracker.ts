@@ -19,7 +19,7 @@ const byDeadline = (a: Row, b: Row) => (a.deadline ?? '\uffff').localeCompare(b.
 const notRecorded = () => span('not-recorded', NOT_RECORDED);
 
 /** The same row components/ActionTracker.astro draws at build time. */
-function render(row: Row, showOwner: boolean): HTMLTableRowElement {
+function render(row: Row): HTMLTableRowElement {
   const tr = document.createElement('tr');
   if (row.overdue) tr.className = 'tracker__row--overdue';
   const link = document.createElement('a');
@@ -39,7 +39,8 @@ function render(row: Row, showOwner: boolean): HTMLTableRowElement {
   tr.append(
     cell([link, span('tracker__incident small muted', row.incidentTitle)]),
     cell([row.title], { header: true }),
-    ...(showOwner ? [cell([row.owner ?? notRecorded()], { className: 'nowrap' })] : []),
+    // A public build's rows have no owner at all (docs/site.md#public-build), and its table no owner column.
+    ...(row.owner === undefined ? [] : [cell([row.owner ?? notRecorded()], { className: 'nowrap' })]),
     cell([row.deadline === null || row.deadlineText === null ? notRecorded() : time(row.deadline, row.deadlineText)], { className: 'nowrap' }),
     cell([row.priority ?? notRecorded()], { className: 'tracker__priority' }),
     statusCell,
@@ -51,7 +52,6 @@ function render(row: Row, showOwner: boolean): HTMLTableRowElement {
 /** Wires up every action tracker on the page (components/ActionTracker.astro). */
 export function startActionTracker(): void {
   for (const tracker of document.querySelectorAll<HTMLElement>('[data-action-tracker]')) {
-    const showOwner = tracker.querySelector('select[name="owner"]') !== null;
     startListView<Row>(tracker, {
       noun: ['action', 'actions'],
       defaultSort: 'overdue',
@@ -78,7 +78,7 @@ export function startActionTracker(): void {
         owner: (a, b) => (a.owner ?? '\uffff').localeCompare(b.owner ?? '\uffff') || byDeadline(a, b),
         incident: (a, b) => a.rank - b.rank || byDeadline(a, b),
       },
-      render: (row) => render(row, showOwner),
+      render,
     });
   }
 }

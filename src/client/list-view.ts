@@ -89,6 +89,16 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
     count.textContent = text;
   };
 
+  /**
+   * "Showing 101–200 of 312 post-mortems that match (of 10,000).", "Showing 2 actions that match (of 11).",
+   * "Showing 1–100 of 10,000 post-mortems.", "Showing all 11 actions."
+   */
+  const countText = (start: number, shown: number, matching: number, pages: number, of?: number) => {
+    const noun = matching === 1 ? one : many;
+    const what = pages > 1 ? `${formatCount(start + 1)}–${formatCount(start + shown)} of ${formatCount(matching)} ${noun}` : `${of === undefined ? 'all ' : ''}${formatCount(matching)} ${noun}`;
+    return `Showing ${what}${of === undefined ? '' : ` that ${matching === 1 ? 'matches' : 'match'} (of ${formatCount(of)})`}.`;
+  };
+
   /** Draws page `page` of the rows that match the form, and its pager. */
   const show = async (page: number, how: 'replace' | 'push' | 'none', focus = false) => {
     const values = chosen();
@@ -115,8 +125,7 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
     body.replaceChildren(...shown.map(spec.render));
     if (empty) empty.hidden = matching.length > 0;
     if (table) table.hidden = matching.length === 0;
-    const range = matching.length ? `${formatCount(start + 1)}–${formatCount(start + shown.length)} of ` : '';
-    say(`Showing ${range}${formatCount(matching.length)} ${matching.length === 1 ? one : many}${filters.size ? ` that match (of ${formatCount(totalRows)})` : ''}.`);
+    say(countText(start, shown.length, matching.length, pages, filters.size > 0 ? totalRows : undefined));
     drawPager(current, pages, values);
     root.removeAttribute('aria-busy');
     const url = address(values, current);
@@ -186,9 +195,7 @@ export function startListView<Row>(root: HTMLElement, spec: ListSpec<Row>): void
   form.hidden = false;
   // Without a choice in the address, the page as built is already what the reader asked for.
   if (chosen().size === 0 && page === 1) {
-    const first = (Number(staticPage ?? 1) - 1) * size;
-    const shown = body.children.length;
-    say(`Showing ${formatCount(Math.min(first + 1, totalRows))}–${formatCount(first + shown)} of ${formatCount(totalRows)} ${totalRows === 1 ? one : many}.`);
+    say(countText((Number(staticPage ?? 1) - 1) * size, body.children.length, totalRows, pageCount(totalRows, size)));
   } else void show(page, 'none');
 }
 
