@@ -24,6 +24,7 @@ interface IncidentJson {
   quarter: string;
   category: string | null;
   services: string[];
+  obligations: { label: string }[];
 }
 interface ActionJson {
   incident: string;
@@ -107,6 +108,19 @@ describe('without JavaScript, the pager links reach every row once', () => {
     const tracked = actions.filter((action) => action.status !== null);
     expect(paths.length).toBe(Math.ceil(tracked.length / PAGE_SIZE));
     expect(sorted(items)).toEqual(sorted(tracked.map((action) => `${action.incident}|${action.title}`)));
+  });
+
+  it('walks /compliance/ page by page to every reporting obligation of incidents.json', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const rows = (tab: Page) =>
+      tab.locator('table.obligations tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.querySelector('td a')?.textContent?.trim()}|${tr.querySelector('th')?.textContent?.trim()}`));
+    const { items, paths } = await walk(page, '/compliance/', rows);
+    await context.close();
+    const expected = incidents.flatMap((incident) => incident.obligations.map((obligation) => `${incident.id}|${obligation.label}`));
+    expect(expected.length, 'the library has obligations on more than one page').toBeGreaterThan(PAGE_SIZE);
+    expect(paths.length).toBe(Math.ceil(expected.length / PAGE_SIZE));
+    expect(sorted(items)).toEqual(sorted(expected));
   });
 
   it('walks the largest category, service and quarter to each of their post-mortems', async () => {
@@ -209,6 +223,7 @@ describe('the new pages pass the gate', () => {
   const routes = () => [
     '/incidents/page/2/',
     '/actions/page/2/',
+    '/compliance/page/2/',
     `/quarters/${largest((incident) => [incident.quarter])}/page/2/`,
     `/categories/${largest((incident) => (incident.category ? [incident.category] : []))}/page/2/`,
   ];
