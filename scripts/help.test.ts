@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 
 describe('--help', () => {
-  it.each(['build', 'check', 'new', 'generate', 'bench', 'json-schema', 'rules', 'import'])('scripts/%s.ts --help prints its usage', (script) => {
+  it.each(['build', 'check', 'new', 'generate', 'bench', 'reader-bench', 'json-schema', 'rules', 'import'])('scripts/%s.ts --help prints its usage', (script) => {
     const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts', `${script}.ts`), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^usage: npm run /);

@@ -1,3 +1,4 @@
+import { incidentJson } from './domain/records.ts';
 import { getCollection, getEntry, render } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -23,6 +24,10 @@ async function load(): Promise<Library> {
   const settings = readSettings(root);
   const today = todayFrom(process.env.HINDSIGHT_NOW, settings.timezone);
   if (!today) throw new ContentError(`HINDSIGHT_NOW="${process.env.HINDSIGHT_NOW}" is not a date; use an ISO date such as 2026-11-27 or a date-time with offset`);
+  const pageSize = process.env.HINDSIGHT_PAGE_SIZE === undefined ? undefined : Number(process.env.HINDSIGHT_PAGE_SIZE);
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1)) {
+    throw new ContentError(`HINDSIGHT_PAGE_SIZE="${process.env.HINDSIGHT_PAGE_SIZE}" is not a whole number of rows; use e.g. 100, or leave it unset`);
+  }
   const entries = await getCollection('postmortems');
   return buildLibrary(
     entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data, narrative: narrativeOf(entry.filePath) })),
@@ -31,9 +36,24 @@ async function load(): Promise<Library> {
       today,
       drafts: process.env.HINDSIGHT_DRAFTS === '1',
       visibility: process.env.HINDSIGHT_VISIBILITY === 'public' ? 'public' : 'all',
+      pageSize,
       base: BASE,
     },
   );
+}
+
+let records: Promise<ReturnType<typeof incidentJson>[]> | undefined;
+
+/**
+ * incidents.json's records (docs/site.md#json-files), worked out once for the whole file and its
+ * parts: every published post-mortem, its suggestions limited to published ones.
+ */
+export function getIncidentRecords(): Promise<ReturnType<typeof incidentJson>[]> {
+  records ??= getLibrary().then(({ published, similar }) => {
+    const listed = new Set(published.map((incident) => incident.id));
+    return published.map((incident) => incidentJson(incident, (similar.get(incident.id) ?? []).filter((match) => listed.has(match.id))));
+  });
+  return records;
 }
 
 let feeds: Promise<Feeds> | undefined;

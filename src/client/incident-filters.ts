@@ -1,59 +1,63 @@
-// The filter and sort form of incident lists (components/IncidentFilters.astro) in the browser.
-// Progressive enhancement: the table is complete without this. With it, a form filters and
-// sorts the rows in place, and keeps its choices in the address so a filtered list can be shared.
-// Rows carry their severity's rank in the team's scale (settings.severities); unknown sorts last.
-const rankOf = (row: HTMLElement) => (row.dataset.severityRank ? Number(row.dataset.severityRank) : Number.MAX_SAFE_INTEGER);
-const compare: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
-  newest: (a, b) => Number(b.dataset.started) - Number(a.dataset.started),
-  oldest: (a, b) => Number(a.dataset.started) - Number(b.dataset.started),
-  severity: (a, b) => rankOf(a) - rankOf(b) || compare.newest(a, b),
-  duration: (a, b) => Number(b.dataset.duration) - Number(a.dataset.duration) || compare.newest(a, b),
-};
+// The filter and sort form of the list of every post-mortem (components/IncidentFilters.astro) in
+// the browser. Progressive enhancement: each page of the list is complete without this, and its
+// pager reaches every post-mortem. With it, the form filters and sorts every post-mortem of the
+// library (list-view.ts), from the rows' data files (src/pages/lists/incidents/).
+import type { IncidentRow } from '../domain/list-rows.ts';
+import { KIND_LABELS, NOT_RECORDED, STATUS_LABELS, humanize } from '../domain/labels.ts';
+import { withBase } from '../core/urls.ts';
+import { cell, span, startListView, time } from './list-view.ts';
 
-/** Wires up the filter form of every incident list on the page (components/IncidentFilters.astro). */
+const STATUS_BADGES: Record<string, string> = { draft: 'warn', 'in-review': 'warn', published: 'ok' };
+// Unknown severity sorts last; ties keep the newest-first order of the files.
+const rank = (row: IncidentRow) => row.rank ?? Number.MAX_SAFE_INTEGER;
+
+const notRecorded = () => span('not-recorded', NOT_RECORDED);
+
+/** The same row components/IncidentList.astro draws at build time. */
+function render(row: IncidentRow): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  const link = document.createElement('a');
+  link.href = withBase(import.meta.env.BASE_URL, `/incidents/${row.id}/`);
+  link.textContent = row.title;
+  const severity =
+    row.severity === null
+      ? span('badge badge--neutral', 'Severity ')
+      : span(`badge badge--sev-${Math.min(row.rank ?? 3, 3)}`, row.severity);
+  if (row.severity === null) severity.append(notRecorded());
+  const services = document.createElement('ul');
+  services.className = 'inline-list';
+  services.append(...row.services.map((service) => span('', service, 'li')));
+  tr.append(
+    cell([span('incidents__id', row.id), link], { header: true, className: 'incidents__title' }),
+    cell([severity]),
+    cell([KIND_LABELS[row.kind] ?? humanize(row.kind)], { className: 'nowrap' }),
+    cell([services]),
+    cell([row.category === null ? notRecorded() : humanize(row.category)]),
+    cell([row.quarter], { className: 'nowrap' }),
+    cell([time(row.datetime, row.date, 'nowrap')]),
+    cell([row.duration === null || row.durationAttr === null ? notRecorded() : time(row.durationAttr, row.duration)], { className: 'num' }),
+    cell([span(`badge badge--${STATUS_BADGES[row.status] ?? 'neutral'}`, STATUS_LABELS[row.status] ?? row.status)]),
+  );
+  return tr;
+}
+
+/** Wires up the filter form of every filterable post-mortem list on the page. */
 export function startIncidentFilters(): void {
-  for (const list of document.querySelectorAll<HTMLElement>('[data-incident-list]')) {
-    const form = list.querySelector<HTMLFormElement>('[data-filters]');
-    const body = list.querySelector<HTMLElement>('[data-rows]');
-    if (!form || !body) continue;
-    const rows = [...body.querySelectorAll<HTMLTableRowElement>('tr')];
-    const count = form.querySelector<HTMLElement>('[data-count]')!;
-    const empty = list.querySelector<HTMLElement>('[data-empty]');
-    const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
-
-    const params = new URLSearchParams(location.search);
-    for (const select of selects) {
-      const wanted = params.get(select.name);
-      if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
-    }
-
-    const apply = () => {
-      const chosen = Object.fromEntries(selects.map((select) => [select.name, select.value]));
-      let shown = 0;
-      for (const row of rows) {
-        const match = Object.entries(chosen).every(([key, value]) => {
-          if (key === 'sort' || !value) return true;
-          return (row.dataset[key] ?? '').split(' ').includes(value);
-        });
-        row.hidden = !match;
-        if (match) shown++;
-      }
-      body.append(...[...rows].sort(compare[chosen.sort] ?? compare.newest));
-      count.textContent = `Showing ${shown} of ${rows.length} post-mortems.`;
-      if (empty) empty.hidden = shown > 0;
-      const query = new URLSearchParams(Object.entries(chosen).filter(([key, value]) => value && !(key === 'sort' && value === 'newest')));
-      history.replaceState(null, '', query.size ? `?${query}` : location.pathname);
-    };
-
-    form.addEventListener('change', apply);
-    // Choices apply as they change; Apply is there for people who expect a button.
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      apply();
+  for (const list of document.querySelectorAll<HTMLElement>('[data-incident-list][data-rows-url]')) {
+    startListView<IncidentRow>(list, {
+      noun: ['post-mortem', 'post-mortems'],
+      defaultSort: 'newest',
+      read: (file) => (file as { rows: IncidentRow[] }).rows,
+      match: (row, chosen) =>
+        [...chosen].every(([key, value]) => (key === 'service' ? row.services.includes(value) : String(row[key as keyof IncidentRow]) === value)),
+      compare: {
+        // The files are newest first.
+        newest: undefined,
+        oldest: 'reverse',
+        severity: (a, b) => rank(a) - rank(b),
+        duration: (a, b) => (b.minutes ?? -1) - (a.minutes ?? -1),
+      },
+      render,
     });
-    // Reset restores the defaults after the event, so apply on the next tick.
-    form.addEventListener('reset', () => setTimeout(apply));
-    form.hidden = false;
-    apply();
   }
 }

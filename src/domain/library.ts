@@ -12,6 +12,7 @@ import { analyse, similarText, SimilarityIndex, type SimilarMatch } from './simi
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
+import { PAGE_SIZE } from './paging.ts';
 export { todayFrom } from '../core/time.ts';
 import { publicCategory, publicQuarter, publicService, publicSettings, publicView, type ModelPostmortem, type ModelSettings, type Withheld } from './visibility.ts';
 
@@ -37,6 +38,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** `public` keeps only post-mortems marked public. */
   visibility: 'all' | 'public';
+  /** Rows per page of the long lists (docs/site.md#long-lists); PAGE_SIZE when not given. */
+  pageSize?: number;
   /** The base path the site is hosted at (`/` when omitted): incident URLs sit under it. */
   base?: string;
 }
@@ -70,6 +73,7 @@ export interface Factor {
 
 export interface Incident extends Durations {
   id: string;
+  /** The page as a reader follows it, under the base path (docs/deploy.md): `/kb/incidents/INC-1/`. */
   url: string;
   file: string;
   /** Absent in a public build: its readers do not edit, and the file holds what the build leaves out. */
@@ -116,6 +120,8 @@ export interface Library {
   /** Published post-mortems only, newest first: the ones every figure counts. */
   published: Incident[];
   byId: Map<string, Incident>;
+  /** Rows per page of the long lists (docs/site.md#long-lists). */
+  pageSize: number;
   /** Actions of published post-mortems. */
   actions: ActionItem[];
 
@@ -200,6 +206,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
     published,
     byId,
     actions,
+    pageSize: options.pageSize ?? PAGE_SIZE,
     get quarters() {
       return quarters();
     },
