@@ -178,7 +178,9 @@ export function targetReport(result: SizeResult): string[] {
   if (ratio !== null) lines.push(`${result.size}: overhead over the bare build ${ratio.toFixed(2)}× of ${MAX_OVERHEAD}× — ${mark(ratio <= MAX_OVERHEAD)}`);
   if (result.hugoRatio !== null) {
     const limit = target ? ` of ${target.hugoRatio}× — ${mark(result.hugoRatio <= target.hugoRatio)}` : '';
-    lines.push(`${result.size}: build ÷ Hugo + Pagefind ${result.hugoRatio.toFixed(2)}× (${seconds(result.buildMs)} s against ${seconds(result.hugoMs)} s; peak RSS ${megabytes(result.buildPeakRss)} MB against ${megabytes(result.hugoPeakRss)} MB)${limit}`);
+    // CPU time too: on a shared machine the wall-time ratio moves with other people's load.
+    const cpu = result.buildCpuMs !== null && result.hugoCpuMs ? `, CPU ${(result.buildCpuMs / result.hugoCpuMs).toFixed(2)}×` : '';
+    lines.push(`${result.size}: build ÷ Hugo + Pagefind ${result.hugoRatio.toFixed(2)}× (${seconds(result.buildMs)} s against ${seconds(result.hugoMs)} s${cpu}; peak RSS ${megabytes(result.buildPeakRss)} MB against ${megabytes(result.hugoPeakRss)} MB)${limit}`);
   } else lines.push(`${result.size}: build ÷ Hugo + Pagefind not measured (hugo missing or skipped)`);
   lines.push(`${result.size}: largest HTML page ${(result.largestPageBytes / 1024).toFixed(0)} KB (${result.largestPage})`);
   return lines;
