@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { HUGO_MISSING, hugoVersion } from './lib/bench-hugo.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,6 +34,10 @@ describe('npm run bench', () => {
       expect(Number.parseFloat(cells[11])).toBeGreaterThan(0);
       expect(Number.parseFloat(cells[13])).toBeGreaterThan(0);
       expect(stdout).toMatch(/overhead over the bare build/);
+      expect(stdout).toMatch(/20: largest HTML page \d+ KB \(\S+\.html\)/);
+      // The Hugo + Pagefind baseline where hugo is installed; a plain warning where it is not.
+      if (hugoVersion()) expect(Number.parseFloat(cells[16])).toBeGreaterThan(0);
+      else expect(stdout).toContain(HUGO_MISSING);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
-// npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]
+// npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check,hugo]
 // For each size: generate a library, then measure the full build (astro build + Pagefind), `npm run
-// check`, and the same MDX built by a bare Astro site; print a Markdown table (medians of the runs).
+// check`, the same MDX built by a bare Astro site, and the same post-mortems built by Hugo with a
+// minimal template plus Pagefind (the floor); print a Markdown table (medians of the runs).
 // With --content, the same for an existing library instead of generated ones.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -9,14 +10,15 @@ import { markdownTable, parseBenchArgs, targetReport, type SizeResult } from './
 import { benchSize } from './lib/bench-run.ts';
 import { listPostmortems } from '../src/ingestion/load.ts';
 import { helpRequested } from './lib/help.ts';
+import { HUGO_MISSING, hugoVersion } from './lib/bench-hugo.ts';
 
-helpRequested("usage: npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]\n\nThe scale benchmark: build time, memory, Pagefind, check time and the overhead over a bare Astro build (docs/performance.md).");
+helpRequested("usage: npm run bench [-- --sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check,hugo]\n\nThe scale benchmark: build time, memory, Pagefind, check time, the overhead over a bare Astro build, the ratio to Hugo + Pagefind and the largest page (docs/performance.md).");
 
 let args;
 try {
   args = parseBenchArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check]`);
+  console.error(`bench: ${(error as Error).message}\nusage: npm run bench -- [--sizes 100,1000,10000 | --content DIR] [--runs N] [--work DIR] [--keep] [--skip bare,check,hugo]`);
   process.exit(2);
 }
 
@@ -24,6 +26,8 @@ const work = args.work ? resolve(args.work) : mkdtempSync(join(tmpdir(), 'hindsi
 mkdirSync(work, { recursive: true });
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(0)} GB`;
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${gb(totalmem())} memory (${gb(freemem())} free), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; Node ${process.version}`);
+
+if (!args.skip.has('hugo')) console.log(hugoVersion() ?? `WARNING: ${HUGO_MISSING}`);
 
 const results: SizeResult[] = [];
 try {

@@ -244,7 +244,7 @@ interface Chart {
 
 /** Each trend chart of a page: the block from `data-chart` to the JSON that ends it. */
 function charts(html: string): Chart[] {
-  return [...html.matchAll(/<div class="trend"[^>]*data-chart[^>]*id="([^"]+)"[\s\S]*?<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/g)].map(
+  return [...html.matchAll(/<div class="trend(?: [^"]*)?"[^>]*data-chart[^>]*id="([^"]+)"[\s\S]*?<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/g)].map(
     (match) => ({ id: match[1], html: match[0], spec: JSON.parse(match[2]) }),
   );
 }

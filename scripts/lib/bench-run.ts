@@ -1,14 +1,29 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { writeLibrary } from './generate-files.ts';
 import { DEFAULT_TODAY } from './generate.ts';
 import { folderSize, measure, type Measurement } from './bench-measure.ts';
 import { astroPhases, median, pagefindTime, type SizeResult } from './bench.ts';
+import { HUGO_MISSING, hugoSite, hugoVersion } from './bench-hugo.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+/** The largest HTML page under a built site: its size in bytes and its path in the site. */
+export function largestPage(site: string): { bytes: number; path: string } {
+  let largest = { bytes: 0, path: '' };
+  if (!existsSync(site)) return largest;
+  for (const item of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!item.isFile() || !item.name.endsWith('.html')) continue;
+    const path = join(item.parentPath, item.name);
+    const bytes = statSync(path).size;
+    if (bytes > largest.bytes) largest = { bytes, path: relative(site, path) };
+  }
+  return largest;
+}
 
 /**
  * A copy of the project to build in (as tests/helpers/build.ts does): Astro writes generated
@@ -81,6 +96,9 @@ interface RunOutcome {
   distBytes: number;
   indexBytes: number;
   phases: Record<string, number>;
+  largest: { bytes: number; path: string };
+  /** Hugo's build and Pagefind over its output, one after the other, as our build runs Astro and then Pagefind. */
+  hugo?: { wallMs: number; cpuMs: number | null; peakRss: number; pagefindMs: number };
   check?: Measurement;
   checkWarm?: Measurement;
   bare?: Measurement;
@@ -118,6 +136,8 @@ export async function benchSize({ size, runs, seed, work, skip, content: given, 
   else log(`${size}: generated ${writeLibrary({ count: size, out: content, seed, today: DEFAULT_TODAY })} post-mortems in ${content}`);
   const project = projectCopy(join(work, 'project'));
   const bare = skip.has('bare') ? undefined : bareProject(join(work, 'bare'), content);
+  const hugo = skip.has('hugo') ? undefined : hugoVersion() ? hugoSite(join(work, 'hugo'), content) : undefined;
+  if (!skip.has('hugo') && !hugo) log(`${size}: ${HUGO_MISSING}`);
   // A generated library's "today" is fixed; a given one is built as of today (or HINDSIGHT_NOW).
   const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_CONTENT: content, HINDSIGHT_NOW: given ? process.env.HINDSIGHT_NOW : DEFAULT_TODAY, NO_COLOR: '1', FORCE_COLOR: '0' };
   if (!env.HINDSIGHT_NOW) delete env.HINDSIGHT_NOW;
@@ -147,8 +167,31 @@ export async function benchSize({ size, runs, seed, work, skip, content: given, 
       distBytes: folderSize(dist),
       indexBytes: folderSize(join(dist, 'pagefind')),
       phases: astroPhases(build.output),
+      largest: largestPage(dist),
     };
     log(`${size}: run ${run}/${runs}: full build ${(build.wallMs / 1000).toFixed(1)} s (CPU ${((build.cpuMs ?? 0) / 1000).toFixed(1)} s), peak RSS ${(build.peakRss / 1024 ** 2).toFixed(0)} MB, ${pages} incident pages (${load()})`);
+    if (hugo) {
+      // The floor, right after our build so both meet the same minute of a shared machine.
+      const hugoDist = join(hugo, 'public');
+      rmSync(hugoDist, { recursive: true, force: true });
+      rmSync(join(hugo, 'resources'), { recursive: true, force: true });
+      log(`${size}: run ${run}/${runs}: Hugo + Pagefind… (${load()})`);
+      const site = await measure('hugo', ['--quiet', '--source', hugo, '--destination', hugoDist], { cwd: hugo, env });
+      const hugoLog = join(work, `hugo-${run}.log`);
+      writeFileSync(hugoLog, site.output);
+      if (site.code !== 0) throw failed('the Hugo build', site, hugoLog);
+      const index = await measure(NODE, [PAGEFIND, '--site', hugoDist, '--glob', 'incidents/*/index.html'], { cwd: hugo, env });
+      writeFileSync(join(work, `hugo-pagefind-${run}.log`), index.output);
+      if (index.code !== 0) throw failed('Pagefind over the Hugo site', index, join(work, `hugo-pagefind-${run}.log`));
+      outcome.hugo = {
+        wallMs: site.wallMs + index.wallMs,
+        cpuMs: site.cpuMs === null || index.cpuMs === null ? null : site.cpuMs + index.cpuMs,
+        peakRss: Math.max(site.peakRss, index.peakRss),
+        pagefindMs: index.wallMs,
+      };
+      log(`${size}: run ${run}/${runs}: Hugo ${(site.wallMs / 1000).toFixed(1)} s + Pagefind ${(index.wallMs / 1000).toFixed(1)} s (CPU ${((outcome.hugo.cpuMs ?? 0) / 1000).toFixed(1)} s), peak RSS ${(outcome.hugo.peakRss / 1024 ** 2).toFixed(0)} MB; ours ${(build.wallMs / outcome.hugo.wallMs).toFixed(2)}× (${load()})`);
+      rmSync(hugoDist, { recursive: true, force: true });
+    }
     if (!skip.has('check')) {
       // Cold (no cache, as on a fresh clone) COLD_CHECKS times, the median kept: a check takes
       // seconds, and one run says little on a machine whose speed drifts. Then warm (every file
@@ -207,5 +250,12 @@ export async function benchSize({ size, runs, seed, work, skip, content: given, 
     bareMs: mid((o) => o.bare?.wallMs),
     bareCpuMs: mid((o) => o.bare?.cpuMs),
     barePeakRss: mid((o) => o.bare?.peakRss),
+    largestPageBytes: Math.max(...outcomes.map((o) => o.largest.bytes)),
+    largestPage: outcomes[0].largest.path,
+    hugoMs: mid((o) => o.hugo?.wallMs),
+    hugoCpuMs: mid((o) => o.hugo?.cpuMs),
+    hugoPeakRss: mid((o) => o.hugo?.peakRss),
+    hugoPagefindMs: mid((o) => o.hugo?.pagefindMs),
+    hugoRatio: mid((o) => (o.hugo ? o.build.wallMs / o.hugo.wallMs : null)),
   };
 }

@@ -37,6 +37,7 @@ describe.each([
 describe('parseBenchArgs', () => {
   it('reads sizes, runs and skips', () => {
     const args = parseBenchArgs(['--sizes', '100,1_000', '--runs', '3', '--skip', 'bare']);
+    expect([...parseBenchArgs(['--skip', 'hugo,check']).skip]).toEqual(['hugo', 'check']);
     expect(args.sizes).toEqual([100, 1000]);
     expect(args.runs).toBe(3);
     expect([...args.skip]).toEqual(['bare']);
@@ -56,13 +57,16 @@ describe('the report', () => {
   const result: SizeResult = {
     size: 1000, runs: 1, pages: 990, buildMs: 25_000, buildCpuMs: 40_000, buildPeakRss: 1.2 * 1024 ** 3, pagefindMs: 5000,
     distBytes: 70 * 1024 ** 2, indexBytes: 8 * 1024 ** 2, phases: {}, checkMs: 9000, checkCpuMs: 8000, checkPeakRss: null, checkWarmMs: 1200,
-    bareMs: 22_000, bareCpuMs: 30_000, barePeakRss: 1024 ** 3,
+    bareMs: 22_000, bareCpuMs: 30_000, barePeakRss: 1024 ** 3, largestPageBytes: 45_056, largestPage: 'actions/index.html',
+    hugoMs: 8000, hugoCpuMs: 12_000, hugoPeakRss: 512 * 1024 ** 2, hugoPagefindMs: 4000, hugoRatio: 3.125,
   };
+  const withoutHugo: SizeResult = { ...result, size: 10000, hugoMs: null, hugoCpuMs: null, hugoPeakRss: null, hugoPagefindMs: null, hugoRatio: null, bareMs: null };
 
   it('prints one Markdown row per size', () => {
     const lines = markdownTable([result]).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('| 1,000 | 1 | 25.0 (40.0) | 1229 | 40 | 5.0 | 70 | 8.0 | 9.0 (8.0) | 1.2 | 22.0 (30.0) | 1024 | 1.14 |');
+    expect(lines[2]).toBe('| 1,000 | 1 | 25.0 (40.0) | 1229 | 40 | 5.0 | 70 | 8.0 | 9.0 (8.0) | 1.2 | 22.0 (30.0) | 1024 | 1.14 | 8.0 (12.0) | 512 | 3.13 | 44 |');
+    expect(markdownTable([withoutHugo]).split('\n')[2]).toMatch(/\| – \| – \| – \| 44 \|$/);
   });
 
   it('says which targets are met', () => {
@@ -70,7 +74,16 @@ describe('the report', () => {
       '1000: build 25.0 s of 30.0 s — met',
       '1000: peak RSS 1229 MB of 1536 MB — met',
       '1000: overhead over the bare build 1.14× of 1.25× — met',
+      '1000: build ÷ Hugo + Pagefind 3.13× (25.0 s against 8.0 s, CPU 3.33×; peak RSS 1229 MB against 512 MB) of 4× — met',
+      '1000: largest HTML page 44 KB (actions/index.html)',
     ]);
+    expect(targetReport({ ...withoutHugo, hugoRatio: 3.5, hugoMs: 8000, hugoPeakRss: 512 * 1024 ** 2, checkMs: null })).toEqual([
+      '10000: build 25.0 s of 240.0 s — met',
+      '10000: peak RSS 1229 MB of 2048 MB — met',
+      '10000: build ÷ Hugo + Pagefind 3.50× (25.0 s against 8.0 s; peak RSS 1229 MB against 512 MB) of 3× — MISSED',
+      '10000: largest HTML page 44 KB (actions/index.html)',
+    ]);
+    expect(targetReport(withoutHugo)).toContain('10000: build ÷ Hugo + Pagefind not measured (hugo missing or skipped)');
   });
 });
 
