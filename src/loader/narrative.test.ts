@@ -128,8 +128,8 @@ describe('images beside the post-mortem', () => {
     expect(out).toBe(`<p><img src="/_media/${name}" alt="the pool"></p>`);
   });
 
-  it('puts images and links to the site\'s own pages under its base path, and leaves other URLs alone', async () => {
-    const local = await createNarrativeRenderer(markdown, { media: { ...media, base: '/kb' } });
+  it.each(['/kb', '/kb/'])('puts images and links to the site\'s own pages under its base path %s, and leaves other URLs alone', async (base) => {
+    const local = await createNarrativeRenderer(markdown, { media: { ...media, base } });
     const body = '![the pool](./pool.png) [the earlier one](/incidents/INC-1/) [already there](/kb/incidents/INC-2/) [elsewhere](https://example.com/x) [protocol-relative](//cdn.example/x) [here](#top)\n';
     const out = (await local(body, file))?.html ?? '';
     const [name] = readdirSync(media.folder);

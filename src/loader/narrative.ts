@@ -142,6 +142,8 @@ export function clean(html: string, file?: string, media?: NarrativeMedia, { tru
   const pending: Root['children'] = [...tree.children];
   const links: Element[] = [];
   const ids = new Set<string>();
+  // The base path without its trailing slash (Astro's `base` may have one): '' at the root.
+  const prefix = (media?.base ?? '/').replace(/\/+$/, '');
   while (pending.length) {
     const node = pending.pop()!;
     if (node.type !== 'element') continue;
@@ -159,10 +161,10 @@ export function clean(html: string, file?: string, media?: NarrativeMedia, { tru
     }
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) links.push(node);
     // A link to another page of the site (`/incidents/PM-1/`) follows the site to its base path.
-    if (media?.base && media.base !== '/') {
+    if (prefix) {
       for (const name of ['href', 'src'] as const) {
         const value = node.properties[name];
-        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${media.base}/`)) node.properties[name] = withBase(media.base, value);
+        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${prefix}/`)) node.properties[name] = withBase(prefix, value);
       }
     }
     for (const child of node.children) pending.push(child as Root['children'][number]);
