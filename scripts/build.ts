@@ -18,9 +18,12 @@ if (astro.status !== 0) process.exit(astro.status ?? 1);
 
 const { values } = parseArgs({ args, options: { outDir: { type: 'string' } }, strict: false });
 const site = resolve(typeof values.outDir === 'string' ? values.outDir : 'dist');
+// HINDSIGHT_SEARCH_PART_WORDS: the words a part of the search index may hold (scripts/lib/search-parts.ts).
+const partWords = process.env.HINDSIGHT_SEARCH_PART_WORDS;
 try {
-  const { pages, ms } = await indexSite(site);
-  console.log(`[hindsight-pagefind] indexed ${pages} pages in ${ms} ms`);
+  if (partWords !== undefined && !/^[1-9]\d*$/.test(partWords)) throw new Error(`HINDSIGHT_SEARCH_PART_WORDS must be a whole number of words above 0, such as 1500000; it is "${partWords}"`);
+  const { pages, parts, ms } = await indexSite(site, { partWords: partWords === undefined ? undefined : Number(partWords) });
+  console.log(`[hindsight-pagefind] indexed ${pages} pages in ${ms} ms${parts > 1 ? ` (${parts} parts)` : ''}`);
 } catch (error) {
   console.error(`[hindsight-pagefind] ${(error as Error).message}`);
   process.exitCode = 1;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, type BuildResult } from './helpers/build.ts';
 import { launchBrowser, serve, type StaticServer } from './helpers/browser.ts';
 
 // Words that stand in only one place of one post-mortem each: a timeline entry, the body, a draft.
+// The index is built in parts, one post-mortem each (as a large library's is, docs/performance.md),
+// so every search here is answered by all the parts together.
 let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
@@ -25,7 +27,7 @@ async function searchFor(words: string): Promise<string[]> {
 
 describe('search over a built library', () => {
   beforeAll(async () => {
-    build = await buildSite('tests/fixtures/search');
+    build = await buildSite('tests/fixtures/search', { HINDSIGHT_SEARCH_PART_WORDS: '1' });
     expect(build.code, build.output).toBe(0);
     server = await serve(build.outDir);
     browser = await launchBrowser();
@@ -37,8 +39,17 @@ describe('search over a built library', () => {
     await server?.close();
   });
 
-  it('builds the index into dist/pagefind', () => {
+  it('builds the index into dist/pagefind, one part for each of the three published post-mortems', () => {
     expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    const { parts } = JSON.parse(readFileSync(join(build.outDir, 'pagefind/parts.json'), 'utf8')) as { parts: string[] };
+    expect(parts).toEqual(['pagefind/', 'pagefind/part-2/', 'pagefind/part-3/']);
+    for (const part of parts) expect(existsSync(join(build.outDir, part, 'pagefind.js'))).toBe(true);
+    expect(build.output).toMatch(/indexed 3 pages in \d+ ms \(3 parts\)/);
+  });
+
+  it('lists every post-mortem of a filter newest first, across the parts', async () => {
+    await page.goto(`${server.url}/search/?status=published`);
+    expect(await results()).toEqual(['Checkout queue backed up', 'Search latency doubled', 'EU checkout returned errors']);
   });
 
   it('finds a post-mortem by a word from its timeline alone', async () => {

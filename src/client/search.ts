@@ -1,37 +1,65 @@
 // The /search/ page: Pagefind's JS API, loaded only here, with the query and filters kept in the URL.
 import { withBase } from '../core/urls.ts';
+import { mergeFilters, mergeSearches, type FilterCounts, type PartSearch } from './search-merge.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
 }
-interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-  unfilteredResultCount: number;
-}
+type PagefindResult = { id: string; score: number; data: () => Promise<PagefindResultData> };
+type PagefindSearch = PartSearch<PagefindResult>;
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
+  filters: () => Promise<FilterCounts>;
   search: (query: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
-  debouncedSearch: (query: string | null, options?: Record<string, unknown>, ms?: number) => Promise<PagefindSearch | null>;
+}
+/** The index, in one part or several, asked as one. */
+interface SearchIndex {
+  filters: () => Promise<FilterCounts>;
+  search: (query: string | null, filters: Record<string, { any: string[] }>) => Promise<PagefindSearch | null>;
 }
 
 const PAGE_SIZE = 20;
 
-async function loadPagefind(): Promise<Pagefind | undefined> {
+/** The folders of the index's parts, from the site root (scripts/lib/pagefind.ts); one if the list is missing. */
+async function partFolders(): Promise<string[]> {
+  try {
+    const response = await fetch(withBase(import.meta.env.BASE_URL, '/pagefind/parts.json'));
+    const { parts } = (await response.json()) as { parts: string[] };
+    if (Array.isArray(parts) && parts.length > 0) return parts;
+  } catch {
+    // An index built before parts existed: one part, in pagefind/.
+  }
+  return ['pagefind/'];
+}
+
+async function loadPart(folder: string): Promise<Pagefind> {
+  // Each part's own pagefind.js: a module of its own, with its own index.
+  const url = withBase(import.meta.env.BASE_URL, `/${folder}pagefind.js`);
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  // The index records pages by their path in dist/; baseUrl puts the results under the site's base path.
+  await pagefind.options({ excerptLength: 24, baseUrl: import.meta.env.BASE_URL });
+  await pagefind.init();
+  // Load the filter index before the first search, or that search reports every facet count as 0.
+  await pagefind.filters();
+  return pagefind;
+}
+
+async function loadIndex(): Promise<SearchIndex | undefined> {
   try {
     // Built by `npm run build` into dist/pagefind; absent under `npm run dev`.
-    const url = withBase(import.meta.env.BASE_URL, '/pagefind/pagefind.js');
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    // The index records pages by their path in dist/; baseUrl puts the results under the site's base path.
-    await pagefind.options({ excerptLength: 24, baseUrl: import.meta.env.BASE_URL });
-    await pagefind.init();
-    // Load the filter index before the first search, or that search reports every facet count as 0.
-    await pagefind.filters();
-    return pagefind;
+    const parts = await Promise.all((await partFolders()).map(loadPart));
+    return {
+      filters: async () => mergeFilters(await Promise.all(parts.map((part) => part.filters()))),
+      search: async (query, filters) => {
+        const sort = query ? undefined : { date: 'desc' };
+        const answers = await Promise.all(parts.map((part) => part.search(query, { filters, sort })));
+        if (answers.some((answer) => !answer)) return null;
+        return mergeSearches(answers as PagefindSearch[], query ? 'relevance' : 'date');
+      },
+    };
   } catch {
     return undefined;
   }
@@ -49,7 +77,7 @@ export function startSearch(): void {
   input.value = params.get('q') ?? '';
   for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
 
-  let pagefind: Pagefind | undefined;
+  let index: SearchIndex | undefined;
   let run = 0;
 
   const selected = () => {
@@ -77,17 +105,17 @@ export function startSearch(): void {
 
   const search = async () => {
     syncUrl();
-    if (!pagefind) return;
+    if (!index) return;
     const mine = ++run;
     const query = input.value.trim();
     const filters = selected();
     if (!query && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = 'Type words to search, or pick filters.';
-      showCounts(await pagefind.filters());
+      showCounts(await index.filters());
       return;
     }
-    const result = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: 'desc' } });
+    const result = await index.search(query || null, filters);
     if (!result || mine !== run) return;
     showCounts(result.filters);
     const data = await Promise.all(result.results.slice(0, PAGE_SIZE).map((r) => r.data()));
@@ -109,9 +137,9 @@ export function startSearch(): void {
   for (const box of boxes) box.addEventListener('change', () => void search());
 
   status.textContent = 'Loading the search index…';
-  void loadPagefind().then((loaded) => {
-    pagefind = loaded;
-    if (!pagefind) {
+  void loadIndex().then((loaded) => {
+    index = loaded;
+    if (!index) {
       status.textContent =
         'The search index is missing. It is built by `npm run build`; under `npm run dev` there is none — run `npm run build && npm run preview` to search.';
       return;

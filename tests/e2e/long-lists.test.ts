@@ -17,9 +17,13 @@ import { DESKTOP } from './lib/site.ts';
  * pages, across the whole library, with the counts of incidents.json and actions.json.
  */
 const PAGE_SIZE = 7;
+/** Words a part of the search index may hold: about twenty of these post-mortems. */
+const SEARCH_PART_WORDS = 40_000;
 
 interface IncidentJson {
   id: string;
+  title: string;
+  started: string;
   severity: string | null;
   quarter: string;
   category: string | null;
@@ -44,7 +48,7 @@ beforeAll(async () => {
   content = mkdtempSync(join(tmpdir(), 'hindsight-long-lists-'));
   // A seed whose library has reporting obligations on more than one page of /compliance/.
   writeLibrary({ count: 120, out: content, seed: 2, today: '2026-11-27' });
-  const build = await buildSite(content, { HINDSIGHT_PAGE_SIZE: String(PAGE_SIZE) });
+  const build = await buildSite(content, { HINDSIGHT_PAGE_SIZE: String(PAGE_SIZE), HINDSIGHT_SEARCH_PART_WORDS: String(SEARCH_PART_WORDS) });
   expect(build.code, build.output).toBe(0);
   dist = build.outDir;
   server = await serve(dist);
@@ -216,6 +220,51 @@ describe('with JavaScript, filters work across every page', () => {
     }
     expect(found).toContain(last);
     expect(sorted(found)).toEqual(sorted(expected.map((action) => `${action.incident}|${action.title}`)));
+    await context.close();
+  });
+});
+
+describe('search, with the index in parts', () => {
+  /** What the search page shows: each result's id and date, in order, and its status line. */
+  const shown = async (page: Page) => {
+    await page.waitForFunction(() => /found|No post-mortem/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    const metas = await page.locator('#search-results .result__meta').allTextContents();
+    return { results: metas.map((meta) => meta.split(' · ')), status: await page.textContent('#search-status') };
+  };
+
+  it('is built in several parts, newest post-mortems first', () => {
+    const { parts } = JSON.parse(readFileSync(join(dist, 'pagefind/parts.json'), 'utf8')) as { parts: string[] };
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("lists a filter's post-mortems from every part, newest first, with the count of incidents.json", async () => {
+    // A severity with up to one screen of results (20), from across the library's parts.
+    const counts = new Map<string, number>();
+    for (const incident of incidents) if (incident.severity) counts.set(incident.severity, (counts.get(incident.severity) ?? 0) + 1);
+    const [severity, count] = [...counts].filter(([, n]) => n >= 5 && n <= 20).sort((a, b) => b[1] - a[1])[0];
+    const expected = incidents.filter((incident) => incident.severity === severity).sort((a, b) => Date.parse(b.started) - Date.parse(a.started));
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?severity=${severity}`);
+    const { results, status } = await shown(page);
+    expect(status).toBe(`${count} post-mortems found.`);
+    expect(sorted(results.map(([id]) => id))).toEqual(sorted(expected.map((incident) => incident.id)));
+    // Newest first across the parts: a part's scores only rank its own results.
+    const dates = results.map(([, date]) => date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(results[0][0]).toBe(expected[0].id);
+    expect(await page.locator(`input[name="severity"][value="${severity}"]`).locator('xpath=..').locator('[data-count]').textContent()).toBe(`(${count})`);
+    await context.close();
+  });
+
+  it('finds the oldest post-mortem, in the last part, by a word of its title', async () => {
+    const oldest = [...incidents].sort((a, b) => Date.parse(a.started) - Date.parse(b.started))[0];
+    const word = oldest.title.toLowerCase().match(/[a-z]{5,}/g)![0];
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${word}&quarter=${oldest.quarter}`);
+    const { results } = await shown(page);
+    expect(results.map(([id]) => id)).toContain(oldest.id);
     await context.close();
   });
 });

@@ -1,0 +1,76 @@
+/*
+ * Pagefind holds everything it indexes in memory until it writes the index: about 400 bytes a word
+ * on this project's pages, so 5.8 GB for 10,000 post-mortems (docs/performance.md). A large
+ * library is therefore indexed in parts, one Pagefind run each, newest post-mortems first; the
+ * search page asks every part and merges the answers (src/client/search-merge.ts). Parts hold
+ * consecutive dates, so results sorted by date stay sorted when the parts are read in order.
+ */
+
+/** One page to index: its path under the site, the date it sorts by, and roughly how many words it holds. */
+export interface IndexedPage {
+  path: string;
+  date: string;
+  words: number;
+}
+
+/**
+ * Words a part may hold. Two parts are indexed at once on a machine with a second core, so two
+ * parts' memory must fit beside each other in the 2 GB a 10,000-post-mortem build may use:
+ * 1.5 million words is about 0.7 GB in one Pagefind process.
+ */
+export const PART_WORDS = 1_500_000;
+
+const SORT_DATE = /data-pagefind-sort="date:([^"]*)"/;
+
+/**
+ * What the planner needs to know of a built page: the date Pagefind sorts it by (empty if it has
+ * none) and its words — the text between tags, counted generously (the page chrome too), since
+ * what matters is staying under the memory a part may use.
+ */
+export function pageFacts(html: string): { date: string; words: number } {
+  let words = 0;
+  let inTag = false;
+  let inWord = false;
+  for (let i = 0; i < html.length; i++) {
+    const code = html.charCodeAt(i);
+    if (code === 60 /* < */) {
+      inTag = true;
+      inWord = false;
+    } else if (code === 62 /* > */) inTag = false;
+    else if (!inTag) {
+      const space = code === 32 || code === 10 || code === 9 || code === 13;
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+  }
+  return { date: SORT_DATE.exec(html)?.[1] ?? '', words };
+}
+
+/**
+ * Splits pages into parts of at most `budget` words (a page larger than that is a part of its own),
+ * as even as the pages allow: newest first (the date descending, as Pagefind's string sort orders
+ * it; then by path), each part's dates never newer than the part before it.
+ */
+export function planParts(pages: readonly IndexedPage[], budget: number = PART_WORDS): IndexedPage[][] {
+  const sorted = [...pages].sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date < b.date ? 1 : -1));
+  const total = sorted.reduce((sum, page) => sum + page.words, 0);
+  if (sorted.length === 0) return [];
+  // As many parts as the budget needs, then each filled to an even share of the words.
+  const count = Math.max(1, Math.ceil(total / Math.max(1, budget)));
+  const share = total / count;
+  const parts: IndexedPage[][] = [];
+  let current: IndexedPage[] = [];
+  let words = 0;
+  for (const page of sorted) {
+    const over = words + page.words > budget || (parts.length < count - 1 && words >= share);
+    if (current.length > 0 && over) {
+      parts.push(current);
+      current = [];
+      words = 0;
+    }
+    current.push(page);
+    words += page.words;
+  }
+  parts.push(current);
+  return parts;
+}
