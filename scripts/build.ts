@@ -1,29 +1,47 @@
 // npm run build [-- --outDir DIR, or any other option of `astro build`]
-// Builds the site with `astro build`, then indexes it with Pagefind. Astro runs as a child process
-// and has exited before Pagefind starts, so the memory of the two never adds up: at 10,000
-// post-mortems Astro holds gigabytes until it exits (docs/performance.md).
-import { spawnSync } from 'node:child_process';
+// Builds the site with `astro build` and its Pagefind search index. Astro runs as a child process;
+// the index is built in parts (scripts/lib/pagefind.ts), the first of them while Astro is still
+// writing pages, one at a time beside it, the rest once it has exited and let go of its memory.
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { indexSite } from './lib/pagefind.ts';
+import { SiteIndexer } from './lib/pagefind.ts';
 import { helpRequested } from './lib/help.ts';
 
 helpRequested("usage: npm run build [-- --outDir DIR, or any other option of `astro build`]\n\nValidates every post-mortem, builds the site with astro build, then its Pagefind search index.");
 
 const ASTRO = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+/** How often the written pages are looked at while Astro builds, in ms. */
+const POLL_MS = 1000;
 const args = process.argv.slice(2);
-
-const astro = spawnSync(process.execPath, [ASTRO, 'build', ...args], { stdio: 'inherit' });
-if (astro.status !== 0) process.exit(astro.status ?? 1);
-
 const { values } = parseArgs({ args, options: { outDir: { type: 'string' } }, strict: false });
 const site = resolve(typeof values.outDir === 'string' ? values.outDir : 'dist');
+
 // HINDSIGHT_SEARCH_PART_WORDS: the words a part of the search index may hold (scripts/lib/search-parts.ts).
 const partWords = process.env.HINDSIGHT_SEARCH_PART_WORDS;
+if (partWords !== undefined && !/^[1-9]\d*$/.test(partWords)) {
+  console.error(`[hindsight-pagefind] HINDSIGHT_SEARCH_PART_WORDS must be a whole number of words above 0, such as 1500000; it is "${partWords}"`);
+  process.exit(1);
+}
+const indexer = new SiteIndexer(site, { partWords: partWords === undefined ? undefined : Number(partWords) });
+indexer.clear();
+
+const astro = spawn(process.execPath, [ASTRO, 'build', ...args], { stdio: 'inherit' });
+const poll = setInterval(() => indexer.poll(), POLL_MS);
+const status = await new Promise<number>((done) => {
+  astro.on('error', () => done(1));
+  astro.on('close', (code) => done(code ?? 1));
+});
+clearInterval(poll);
+if (status !== 0) {
+  indexer.abort();
+  process.exit(status);
+}
+
 try {
-  if (partWords !== undefined && !/^[1-9]\d*$/.test(partWords)) throw new Error(`HINDSIGHT_SEARCH_PART_WORDS must be a whole number of words above 0, such as 1500000; it is "${partWords}"`);
-  const { pages, parts, ms } = await indexSite(site, { partWords: partWords === undefined ? undefined : Number(partWords) });
-  console.log(`[hindsight-pagefind] indexed ${pages} pages in ${ms} ms${parts > 1 ? ` (${parts} parts)` : ''}`);
+  const { pages, parts, during, ms } = await indexer.finish();
+  const detail = parts > 1 ? ` (${parts} parts${during ? `, ${during} of them while Astro built the pages` : ''})` : '';
+  console.log(`[hindsight-pagefind] indexed ${pages} pages in ${ms} ms${detail}`);
 } catch (error) {
   console.error(`[hindsight-pagefind] ${(error as Error).message}`);
   process.exitCode = 1;

@@ -41,10 +41,12 @@ describe('search over a built library', () => {
 
   it('builds the index into dist/pagefind, one part for each of the three published post-mortems', () => {
     expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
-    const { parts } = JSON.parse(readFileSync(join(build.outDir, 'pagefind/parts.json'), 'utf8')) as { parts: string[] };
-    expect(parts).toEqual(['pagefind/', 'pagefind/part-2/', 'pagefind/part-3/']);
-    for (const part of parts) expect(existsSync(join(build.outDir, part, 'pagefind.js'))).toBe(true);
-    expect(build.output).toMatch(/indexed 3 pages in \d+ ms \(3 parts\)/);
+    const { parts } = JSON.parse(readFileSync(join(build.outDir, 'pagefind/parts.json'), 'utf8')) as { parts: { path: string; dates: [string, number][] }[] };
+    expect(parts.map((part) => part.path)).toEqual(['pagefind/', 'pagefind/part-2/', 'pagefind/part-3/']);
+    for (const part of parts) expect(existsSync(join(build.outDir, part.path, 'pagefind.js'))).toBe(true);
+    // Each part lists the date of its one post-mortem, for results sorted by date.
+    expect(parts.map((part) => part.dates).sort()).toEqual([[['2026-02-10', 1]], [['2026-05-12', 1]], [['2026-08-20', 1]]]);
+    expect(build.output).toMatch(/indexed 3 pages in \d+ ms \(3 parts/);
   });
 
   it('lists every post-mortem of a filter newest first, across the parts', async () => {

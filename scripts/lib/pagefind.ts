@@ -1,82 +1,232 @@
-import { spawn } from 'node:child_process';
-import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pageFacts, planParts, PART_WORDS, type IndexedPage } from './search-parts.ts';
+import { dateRuns, pageFacts, planParts, PART_WORDS, type IndexedPage } from './search-parts.ts';
 
 // The pagefind package's own launcher, which runs the binary built for this platform.
 const PAGEFIND = resolve(import.meta.dirname, '../../node_modules/pagefind/lib/runner/bin.cjs');
 
-/** Where the search page finds the parts of the index: `pagefind/parts.json`, paths from the site root. */
+/** Where the search page finds the parts of the index: `pagefind/parts.json`. */
 export const PARTS_MANIFEST = 'pagefind/parts.json';
+
+/** A part of the index as the search page reads it (src/client/search-merge.ts). */
+export interface ManifestPart {
+  /** Its folder from the site root, ending in a slash. */
+  path: string;
+  /** The sort dates of its pages, ascending as Pagefind orders them: [date, pages] runs. */
+  dates: [string, number][];
+}
 
 export interface IndexOptions {
   /** Words a part may hold (search-parts.ts); `HINDSIGHT_SEARCH_PART_WORDS` sets it for a build. */
   partWords?: number;
-  /** Parts indexed at once: two on a machine with a second core. */
+  /** Parts indexed at once once the site is built: two on a machine with a second core. */
   concurrency?: number;
 }
 
+/** A post-mortem page as read: what the planner needs, and what it was when read. */
+interface ReadPage extends IndexedPage {
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * Builds the Pagefind index of a built site into `<site>/pagefind`. Only pages that mark their
- * content with `data-pagefind-body` (the post-mortem pages) are indexed, and only those are read:
- * the list pages would be parsed for nothing. Add a glob here for any other page that gets
- * data-pagefind-body.
+ * Builds the Pagefind index of a site into `<site>/pagefind`, in parts (search-parts.ts): part 1
+ * in `pagefind/`, part N in `pagefind/part-N/`, each a whole Pagefind bundle, listed with the
+ * dates of their pages in `pagefind/parts.json` for the search page.
  *
- * A library too large for one Pagefind process's memory is indexed in parts (search-parts.ts):
- * part 1 in `pagefind/`, part N in `pagefind/part-N/`, each a whole Pagefind bundle, listed in
- * `pagefind/parts.json` for the search page. Pagefind's command line, not its Node API: the same
- * index, and at 10,000 post-mortems 65 s instead of 97 s (docs/performance.md).
+ * Only post-mortem pages (`incidents/<id>/index.html`, which mark their content with
+ * `data-pagefind-body`) are read and indexed: the list pages would be parsed for nothing.
+ *
+ * It can start while Astro is still writing the site (`poll()`, one part at a time beside Astro):
+ * a page is taken once it is whole (it ends with `</html>`), and parts hold whatever pages were
+ * whole, in any order of dates. `finish()`, once Astro has exited, indexes the rest and checks
+ * that every page was indexed as it ended up; if any changed after it was read, the whole index
+ * is built again from the finished site.
+ *
+ * Pagefind's command line, not its Node API: the same index, and at 10,000 post-mortems 65 s
+ * instead of 97 s (docs/performance.md).
  */
-export async function indexSite(site: string, options: IndexOptions = {}): Promise<{ pages: number; parts: number; ms: number }> {
-  const started = performance.now();
-  const partWords = options.partWords ?? PART_WORDS;
-  const concurrency = options.concurrency ?? Math.min(2, availableParallelism());
-  rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-  const pages = incidentPages(site);
-  // Pagefind refuses to write an empty index; a library with no post-mortem yet indexes its home
-  // page, which says so, and the search page keeps working.
-  if (pages.length === 0) {
-    const indexed = await runPagefind(site, 'index.html', join(site, 'pagefind'));
-    writeManifest(site, 1);
-    return { pages: indexed, parts: 1, ms: elapsed(started) };
+export class SiteIndexer {
+  readonly #site: string;
+  readonly #partWords: number;
+  readonly #concurrency: number;
+  readonly #children = new Set<ChildProcess>();
+  /** Pages read and not yet given to a part. */
+  #pending: ReadPage[] = [];
+  #pendingWords = 0;
+  readonly #seen = new Set<string>();
+  readonly #parts: { pages: ReadPage[]; done: Promise<number> }[] = [];
+  #running = 0;
+  #failure: Error | undefined;
+
+  constructor(site: string, options: IndexOptions = {}) {
+    this.#site = site;
+    this.#partWords = options.partWords ?? PART_WORDS;
+    this.#concurrency = options.concurrency ?? Math.min(2, availableParallelism());
   }
-  const parts = planParts(pages.map((path) => ({ path, ...pageFacts(readFileSync(join(site, path), 'utf8')) })), partWords);
-  let indexed = 0;
-  if (parts.length === 1) indexed = await runPagefind(site, 'incidents/*/index.html', join(site, 'pagefind'));
-  else {
-    const counts = await inPool(parts, concurrency, (part, index) => indexPart(site, part, index));
-    indexed = counts.reduce((sum, count) => sum + count, 0);
+
+  /** Removes an earlier index and earlier post-mortem pages, so nothing read is from another build. */
+  clear(): void {
+    for (const folder of ['pagefind', 'incidents']) rmSync(join(this.#site, folder), { recursive: true, force: true });
   }
-  if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of the ${pages.length} post-mortem pages`);
-  writeManifest(site, parts.length);
-  return { pages: indexed, parts: parts.length, ms: elapsed(started) };
+
+  /**
+   * Takes the pages written since the last call; once two parts' worth wait and no part runs,
+   * indexes one part's worth beside Astro. A library of one or two parts is left for finish(),
+   * which indexes it in as few parts as the words allow and never beside Astro: at 1,000
+   * post-mortems Astro holds 1.2 GB, and a part beside it would take that past 1.5 GB.
+   */
+  poll(): void {
+    this.#take(false);
+    if (this.#running > 0 || this.#pendingWords < 2 * this.#partWords) return;
+    let words = 0;
+    let count = 0;
+    while (count < this.#pending.length && words + this.#pending[count].words <= this.#partWords) words += this.#pending[count++].words;
+    this.#startPart(this.#pending.splice(0, Math.max(1, count)));
+  }
+
+  /** Stops every Pagefind run (Astro failed): nothing half-written is left beside the site. */
+  abort(): void {
+    for (const child of this.#children) child.kill();
+  }
+
+  /**
+   * Once the site is whole: indexes the pages not yet indexed, checks every part, writes the list
+   * of parts. `ms`: from this call to the end, the time the index adds to the build; `during`:
+   * the parts indexed while Astro wrote the site.
+   */
+  async finish(): Promise<{ pages: number; parts: number; during: number; ms: number }> {
+    const started = performance.now();
+    const during = this.#parts.length;
+    this.#take(true);
+    // Built afresh (not begun while Astro wrote): an earlier build's parts go first.
+    if (this.#parts.length === 0) rmSync(join(this.#site, 'pagefind'), { recursive: true, force: true });
+    const pages = [...this.#seen].sort();
+    if (pages.length === 0) {
+      // Pagefind refuses to write an empty index; a library with no post-mortem yet indexes its
+      // home page, which says so, and the search page keeps working.
+      await this.#settle();
+      const indexed = await runPagefind(this.#site, 'index.html', join(this.#site, 'pagefind'), this.#children);
+      this.#writeManifest([{ path: partFolder(0), dates: [] }]);
+      return { pages: indexed, parts: 1, during, ms: elapsed(started) };
+    }
+    if (this.#parts.length === 0) {
+      // Nothing indexed while Astro ran: parts as even as the words allow.
+      const parts = planParts(this.#pending.splice(0), this.#partWords) as ReadPage[][];
+      if (parts.length === 1) this.#startPart(parts[0], 'incidents/*/index.html', this.#site);
+      else for (const part of parts) this.#startPart(part);
+    } else {
+      for (const part of planParts(this.#pending.splice(0), this.#partWords) as ReadPage[][]) this.#startPart(part);
+    }
+    await this.#settle();
+    if (this.#failure) throw this.#failure;
+    const counts = await Promise.all(this.#parts.map((part) => part.done));
+    const indexed = counts.reduce((sum, count) => sum + count, 0);
+    if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of the ${pages.length} post-mortem pages`);
+    if (this.#parts.some((part) => part.pages.some((page) => changed(join(this.#site, page.path), page)))) {
+      // A page written again after it was indexed: index the finished site afresh.
+      const again = await new SiteIndexer(this.#site, { partWords: this.#partWords, concurrency: this.#concurrency }).finish();
+      return { ...again, during: 0, ms: elapsed(started) };
+    }
+    this.#writeManifest(this.#parts.map((part, index) => ({ path: partFolder(index), dates: dateRuns(part.pages.map((page) => page.date)) })));
+    return { pages: indexed, parts: this.#parts.length, during, ms: elapsed(started) };
+  }
+
+  /** Reads every post-mortem page not seen yet; while Astro writes, only those already whole. */
+  #take(final: boolean): void {
+    const incidents = join(this.#site, 'incidents');
+    if (!existsSync(incidents)) return;
+    for (const item of readdirSync(incidents, { withFileTypes: true })) {
+      const path = `incidents/${item.name}/index.html`;
+      if (!item.isDirectory() || this.#seen.has(path)) continue;
+      const file = join(this.#site, path);
+      let html: string;
+      let stat: { size: number; mtimeMs: number };
+      try {
+        stat = statSync(file);
+        html = readFileSync(file, 'utf8');
+      } catch {
+        continue; // its folder is there, the page not yet
+      }
+      // Astro writes a page in one go; one that does not end yet is still being written.
+      if (!final && !html.trimEnd().endsWith('</html>')) continue;
+      const page: ReadPage = { path, ...pageFacts(html), size: stat.size, mtimeMs: stat.mtimeMs };
+      this.#seen.add(path);
+      this.#pending.push(page);
+      this.#pendingWords += page.words;
+    }
+    if (final) this.#pendingWords = this.#pending.reduce((sum, page) => sum + page.words, 0);
+  }
+
+  /** Queues a part; it starts once fewer than `concurrency` parts run. */
+  #startPart(pages: ReadPage[], glob?: string, site?: string): void {
+    this.#pendingWords -= pages.reduce((sum, page) => sum + page.words, 0);
+    const index = this.#parts.length;
+    const done = this.#slot().then(async () => {
+      try {
+        const output = join(this.#site, partFolder(index));
+        return await (glob && site ? runPagefind(site, glob, output, this.#children) : indexPart(this.#site, pages, output, index, this.#children));
+      } catch (error) {
+        this.#failure ??= error as Error;
+        return 0;
+      } finally {
+        this.#running--;
+        this.#wake();
+      }
+    });
+    this.#parts.push({ pages, done });
+  }
+
+  readonly #waiting: (() => void)[] = [];
+
+  /** Resolves when a part may start: one while Astro writes the site is the caller's choice (poll). */
+  #slot(): Promise<void> {
+    if (this.#running < this.#concurrency) {
+      this.#running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(() => (this.#running++, resolve())));
+  }
+
+  #wake(): void {
+    while (this.#running < this.#concurrency && this.#waiting.length) this.#waiting.shift()!();
+  }
+
+  async #settle(): Promise<void> {
+    await Promise.all(this.#parts.map((part) => part.done));
+  }
+
+  #writeManifest(parts: ManifestPart[]): void {
+    writeFileSync(join(this.#site, PARTS_MANIFEST), `${JSON.stringify({ parts })}\n`);
+  }
+}
+
+/** Builds the index of a finished site (SiteIndexer, with nothing taken while Astro wrote it). */
+export function indexSite(site: string, options: IndexOptions = {}): Promise<{ pages: number; parts: number; during: number; ms: number }> {
+  return new SiteIndexer(site, options).finish();
 }
 
 const elapsed = (started: number) => Math.round(performance.now() - started);
 
-/** `incidents/<slug>/index.html` of every post-mortem page of the built site. */
-function incidentPages(site: string): string[] {
-  const incidents = join(site, 'incidents');
-  if (!existsSync(incidents)) return [];
-  return readdirSync(incidents, { withFileTypes: true })
-    .filter((item) => item.isDirectory() && existsSync(join(incidents, item.name, 'index.html')))
-    .map((item) => `incidents/${item.name}/index.html`);
-}
-
 /** The folder a part's index is written to, from the site root: the first is Pagefind's usual one. */
 const partFolder = (index: number) => (index === 0 ? 'pagefind/' : `pagefind/part-${index + 1}/`);
 
-function writeManifest(site: string, count: number): void {
-  const parts = Array.from({ length: count }, (_, index) => partFolder(index));
-  writeFileSync(join(site, PARTS_MANIFEST), `${JSON.stringify({ parts })}\n`);
+function changed(file: string, page: ReadPage): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.size !== page.size || stat.mtimeMs !== page.mtimeMs;
+  } catch {
+    return true;
+  }
 }
 
 /**
  * Indexes one part: its pages are linked (copied where links cannot be made) into a folder of
  * their own beside the site's pages, at the same paths, so Pagefind records the same URLs.
  */
-async function indexPart(site: string, part: IndexedPage[], index: number): Promise<number> {
+async function indexPart(site: string, part: readonly IndexedPage[], output: string, index: number, children: Set<ChildProcess>): Promise<number> {
   const staging = join(site, `.pagefind-part-${index + 1}`);
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -89,30 +239,18 @@ async function indexPart(site: string, part: IndexedPage[], index: number): Prom
         copyFileSync(join(site, page.path), target);
       }
     }
-    return await runPagefind(staging, 'incidents/*/index.html', join(site, partFolder(index)));
+    return await runPagefind(staging, 'incidents/*/index.html', output, children);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** Runs `work` over the items, at most `limit` at once; the results in the items' order. */
-async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 /** One Pagefind run: the pages of `site` that match `glob`, indexed into `output`; how many it indexed. */
-function runPagefind(site: string, glob: string, output: string): Promise<number> {
+function runPagefind(site: string, glob: string, output: string, children: Set<ChildProcess>): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [PAGEFIND, '--site', site, '--glob', glob, '--output-path', output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));

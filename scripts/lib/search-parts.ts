@@ -1,9 +1,9 @@
 /*
  * Pagefind holds everything it indexes in memory until it writes the index: about 400 bytes a word
  * on this project's pages, so 5.8 GB for 10,000 post-mortems (docs/performance.md). A large
- * library is therefore indexed in parts, one Pagefind run each, newest post-mortems first; the
- * search page asks every part and merges the answers (src/client/search-merge.ts). Parts hold
- * consecutive dates, so results sorted by date stay sorted when the parts are read in order.
+ * library is therefore indexed in parts, one Pagefind run each; the search page asks every part
+ * and merges the answers (src/client/search-merge.ts), by the dates each part lists for results
+ * sorted by date.
  */
 
 /** One page to index: its path under the site, the date it sorts by, and roughly how many words it holds. */
@@ -73,4 +73,19 @@ export function planParts(pages: readonly IndexedPage[], budget: number = PART_W
   }
   parts.push(current);
   return parts;
+}
+
+/**
+ * A part's sort dates as the search page needs them: ascending, as Pagefind sorts strings (by
+ * their bytes; these are ASCII dates), in runs of [date, how many pages]. Pages without a date
+ * are not in Pagefind's sort at all, so not here either.
+ */
+export function dateRuns(dates: readonly string[]): [string, number][] {
+  const runs: [string, number][] = [];
+  for (const date of dates.filter(Boolean).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
+    const last = runs.at(-1);
+    if (last?.[0] === date) last[1]++;
+    else runs.push([date, 1]);
+  }
+  return runs;
 }

@@ -1,6 +1,6 @@
 // The /search/ page: Pagefind's JS API, loaded only here, with the query and filters kept in the URL.
 import { withBase } from '../core/urls.ts';
-import { mergeFilters, mergeSearches, type FilterCounts, type PartSearch } from './search-merge.ts';
+import { mergeFilters, mergeSearches, type DateRuns, type FilterCounts, type PartSearch } from './search-merge.ts';
 
 interface PagefindResultData {
   url: string;
@@ -23,16 +23,16 @@ interface SearchIndex {
 
 const PAGE_SIZE = 20;
 
-/** The folders of the index's parts, from the site root (scripts/lib/pagefind.ts); one if the list is missing. */
-async function partFolders(): Promise<string[]> {
+/** The parts of the index (scripts/lib/pagefind.ts): their folders from the site root, and their dates. */
+async function indexParts(): Promise<{ path: string; dates: DateRuns }[]> {
   try {
     const response = await fetch(withBase(import.meta.env.BASE_URL, '/pagefind/parts.json'));
-    const { parts } = (await response.json()) as { parts: string[] };
+    const { parts } = (await response.json()) as { parts: { path: string; dates: DateRuns }[] };
     if (Array.isArray(parts) && parts.length > 0) return parts;
   } catch {
-    // An index built before parts existed: one part, in pagefind/.
+    // No list: one part, in pagefind/.
   }
-  return ['pagefind/'];
+  return [{ path: 'pagefind/', dates: [] }];
 }
 
 async function loadPart(folder: string): Promise<Pagefind> {
@@ -50,14 +50,16 @@ async function loadPart(folder: string): Promise<Pagefind> {
 async function loadIndex(): Promise<SearchIndex | undefined> {
   try {
     // Built by `npm run build` into dist/pagefind; absent under `npm run dev`.
-    const parts = await Promise.all((await partFolders()).map(loadPart));
+    const list = await indexParts();
+    const parts = await Promise.all(list.map(({ path }) => loadPart(path)));
+    const dates = list.map((part) => part.dates);
     return {
       filters: async () => mergeFilters(await Promise.all(parts.map((part) => part.filters()))),
       search: async (query, filters) => {
         const sort = query ? undefined : { date: 'desc' };
         const answers = await Promise.all(parts.map((part) => part.search(query, { filters, sort })));
         if (answers.some((answer) => !answer)) return null;
-        return mergeSearches(answers as PagefindSearch[], query ? 'relevance' : 'date');
+        return mergeSearches(answers as PagefindSearch[], query ? 'relevance' : { dates });
       },
     };
   } catch {
