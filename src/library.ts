@@ -30,7 +30,7 @@ async function load(): Promise<Library> {
   }
   const entries = await getCollection('postmortems');
   return buildLibrary(
-    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data, narrative: narrativeOf(entry.filePath) })),
+    entries.map((entry) => ({ id: entry.id, file: relative(root, resolve(entry.filePath ?? '')), data: entry.data, narrative: () => narrativeOf(entry.filePath) })),
     settings,
     {
       today,
@@ -69,7 +69,7 @@ export function getCalendarFeeds(): Promise<Feeds> {
 
 /**
  * A post-mortem's narrative as written, for finding similar ones (src/domain/similar.ts): the
- * store keeps only the rendered HTML, so it is read again from the file.
+ * store keeps only the rendered HTML, so it is read again from the file, when it is needed.
  */
 function narrativeOf(filePath: string | undefined): string | undefined {
   if (!filePath) return undefined;

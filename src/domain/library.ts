@@ -22,8 +22,11 @@ export interface EntryInput {
   /** Path of the file relative to the content root, e.g. `postmortems/2026/cdn-push.mdx`. */
   file: string;
   data: Postmortem;
-  /** The narrative below the frontmatter, as written: similarity reads it (similar.ts). */
-  narrative?: string;
+  /**
+   * Reads the narrative below the frontmatter, as written, when similarity needs it (similar.ts):
+   * once, then let go, so 10,000 narratives are not held for the whole build.
+   */
+  narrative?: () => string | undefined;
 }
 
 /** One post-mortem as the model is built from it: in a public build, its public view. */
@@ -196,7 +199,7 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const summary = once(() => actionSummary(actions, today));
   // Only what the build shows is indexed: its words, and so the weight of each, come from those alone.
   const similar = once(() =>
-    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative, entry.id), platform) }))).all(),
+    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative?.(), entry.id), platform) }))).all(),
   );
   return {
     settings: modelSettings,

@@ -139,7 +139,7 @@ describe('the library model', () => {
     id,
     file: `postmortems/${id}.mdx`,
     data: { ...testPostmortem({ id, started: '2026-01-0' + id.slice(-1) + 'T10:00:00Z', status: extra.status, visibility: extra.visibility }, settings), title },
-    narrative: `${title}. Pods lost their AWS credentials.`,
+    narrative: () => `${title}. Pods lost their AWS credentials.`,
   });
   // Four of one failure, two others; the same words, so equal scores, ranked by id.
   const entries = [

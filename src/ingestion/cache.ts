@@ -270,6 +270,11 @@ export function codeVersion(root = ROOT): string {
 /** The key of the latest text of each path: a check asks for it more than once (the cache, and the comparison with what the helper thread read). */
 const latest = new Map<string, { text: string; key: string }>();
 
+/** Lets go of the texts textKey remembers, once a check is done: a build would hold every file's text to its end. */
+export function forgetTextKeys(): void {
+  latest.clear();
+}
+
 /** What a file's results are stored under: its path and text. */
 export function textKey(file: string, text: string): string {
   const known = latest.get(file);

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { checkToday, validateFile, validateLibrary, validateSettings, type LibraryValidation } from '../check/validate.ts';
 import { findSecretsAhead, lintFile, lintSettingsFile, personNames, redactSecretEchoes, rememberSecrets } from '../check/lint.ts';
-import { CheckCache, cachedValidate, textKey } from './cache.ts';
+import { CheckCache, cachedValidate, forgetTextKeys, textKey } from './cache.ts';
 import { CheckHelper, type Share, type ValidatedFile } from './helper.ts';
 import { readSource, type Source } from '../check/source.ts';
 import { listContent } from './files.ts';
@@ -163,6 +163,7 @@ export async function checkLibrary(
     return reports ? { ...result, similar: reports } : result;
   } finally {
     helper?.close();
+    forgetTextKeys();
   }
 }
 
