@@ -71,10 +71,11 @@ export function postmortemLoader(root: string): Loader {
       }
       // One folder per library, so a dev server and a build of another library never share one.
       const narrativeFolder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', libraryKey(root));
-      const ready = await prerendered;
-      // A renderer here (Shiki's start-up included) only for what the worker did not render:
-      // a file changed since, a dev server's edits, settings that could not cross to the thread.
+      // A renderer here (Shiki's start-up included) only for what the worker did not render: the
+      // last files, once validation is done, a file changed since, a dev server's edits, settings
+      // that could not cross to the thread.
       let renderer: Promise<RenderNarrative> | undefined;
+      const ready = await prerendered.finish(() => (renderer ??= createNarrativeRenderer(markdown, options)));
       const render: RenderNarrative = async (body, file) => {
         const done = file === undefined ? undefined : ready.get(file);
         if (done?.body === body) return done.rendered;
