@@ -39,8 +39,8 @@ if (status !== 0) {
 }
 
 try {
-  const { pages, parts, during, ms } = await indexer.finish();
-  const detail = parts > 1 ? ` (${parts} parts${during ? `, ${during} of them while Astro built the pages` : ''})` : '';
+  const { pages, parts, during, again, ms } = await indexer.finish();
+  const detail = parts > 1 ? ` (${parts} parts${during ? `, ${during} of them while Astro built the pages` : ''}${again ? '; built again once the site was whole: a page changed after it was indexed' : ''})` : '';
   console.log(`[hindsight-pagefind] indexed ${pages} pages in ${ms} ms${detail}`);
 } catch (error) {
   console.error(`[hindsight-pagefind] ${(error as Error).message}`);

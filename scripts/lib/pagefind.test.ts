@@ -77,6 +77,7 @@ describe('SiteIndexer while the site is being written', () => {
     writePage(root, 'P9', '2026-09-01', 25);
     const result = await indexer.finish();
     expect(result).toMatchObject({ pages: 9, during: 1 });
+    expect(result.again).toBeUndefined();
     const { parts } = manifest(root);
     expect(parts[0].dates.reduce((sum, [, count]) => sum + count, 0)).toBe(3);
     const dates = parts.flatMap((part) => part.dates.map(([date]) => date));
@@ -95,6 +96,7 @@ describe('SiteIndexer while the site is being written', () => {
     writePage(root, 'HALF', '2026-09-09', 5);
     const result = await indexer.finish();
     expect(result).toMatchObject({ pages: 4, during: 1 });
+    expect(result.again).toBeUndefined();
     expect(manifest(root).parts.flatMap((part) => part.dates.map(([date]) => date))).toContain('2026-09-09');
   });
 
@@ -107,6 +109,6 @@ describe('SiteIndexer while the site is being written', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     writePage(root, 'P1', '2026-01-01', 25, 'rewritten '.repeat(40));
     const result = await indexer.finish();
-    expect(result).toMatchObject({ pages: 8, during: 0 });
+    expect(result).toMatchObject({ pages: 8, during: 0, again: true });
   });
 });

@@ -25,6 +25,19 @@ export interface IndexOptions {
   concurrency?: number;
 }
 
+/**
+ * What an index build did: pages and parts indexed, how many parts while Astro wrote the site,
+ * whether it was built again from the finished site (a page changed after it was indexed), and
+ * how long it took from finish() on.
+ */
+export interface IndexResult {
+  pages: number;
+  parts: number;
+  during: number;
+  again?: boolean;
+  ms: number;
+}
+
 /** A post-mortem page as read: what the planner needs, and what it was when read. */
 interface ReadPage extends IndexedPage {
   size: number;
@@ -97,7 +110,7 @@ export class SiteIndexer {
    * of parts. `ms`: from this call to the end, the time the index adds to the build; `during`:
    * the parts indexed while Astro wrote the site.
    */
-  async finish(): Promise<{ pages: number; parts: number; during: number; ms: number }> {
+  async finish(): Promise<IndexResult> {
     const started = performance.now();
     const during = this.#parts.length;
     this.#take(true);
@@ -128,7 +141,7 @@ export class SiteIndexer {
     if (this.#parts.some((part) => part.pages.some((page) => changed(join(this.#site, page.path), page)))) {
       // A page written again after it was indexed: index the finished site afresh.
       const again = await new SiteIndexer(this.#site, { partWords: this.#partWords, concurrency: this.#concurrency }).finish();
-      return { ...again, during: 0, ms: elapsed(started) };
+      return { ...again, during: 0, again: true, ms: elapsed(started) };
     }
     this.#writeManifest(this.#parts.map((part, index) => ({ path: partFolder(index), dates: dateRuns(part.pages.map((page) => page.date)) })));
     return { pages: indexed, parts: this.#parts.length, during, ms: elapsed(started) };
@@ -145,13 +158,14 @@ export class SiteIndexer {
       let html: string;
       let stat: { size: number; mtimeMs: number };
       try {
-        stat = statSync(file);
         html = readFileSync(file, 'utf8');
+        // After the read: a page read whole was written to its end, so this is what it stays.
+        stat = statSync(file);
       } catch {
         continue; // its folder is there, the page not yet
       }
-      // Astro writes a page in one go; one that does not end yet is still being written.
-      if (!final && !html.trimEnd().endsWith('</html>')) continue;
+      // A page that does not end yet is still being written.
+      if (!final && (!html.trimEnd().endsWith('</html>') || stat.size !== Buffer.byteLength(html))) continue;
       const page: ReadPage = { path, ...pageFacts(html), size: stat.size, mtimeMs: stat.mtimeMs };
       this.#seen.add(path);
       this.#pending.push(page);
@@ -204,7 +218,7 @@ export class SiteIndexer {
 }
 
 /** Builds the index of a finished site (SiteIndexer, with nothing taken while Astro wrote it). */
-export function indexSite(site: string, options: IndexOptions = {}): Promise<{ pages: number; parts: number; during: number; ms: number }> {
+export function indexSite(site: string, options: IndexOptions = {}): Promise<IndexResult> {
   return new SiteIndexer(site, options).finish();
 }
 
