@@ -48,7 +48,10 @@ export function durationAttribute(minutes: number): string {
  * abbreviation is in common use. en-US knows US names; en-GB knows European ones.
  */
 export function zoneAbbreviation(iso: string, zone: string): string {
-  const local = inZone(iso, zone);
+  return abbreviationAt(inZone(iso, zone));
+}
+
+function abbreviationAt(local: DateTime): string {
   const us = shortZoneName(local, 'en-US');
   if (!/^GMT[+-]/.test(us)) return us;
   return shortZoneName(local, 'en-GB');
@@ -97,16 +100,37 @@ export interface LocalInstant {
   text: string;
 }
 
-/** An instant shown in an IANA zone. */
+/**
+ * The instants shown, by instant and zone: a post-mortem's start appears on its page, in the lists,
+ * on its category's, services' and quarter's pages, so a third of the calls of a build repeat one
+ * (luxon and Intl's zone names are most of the cost). Bounded, so a build's memory does not grow
+ * with it; the same answer either way.
+ */
+const shown = new Map<string, LocalInstant>();
+const SHOWN_MAX = 50_000;
+
+/** An instant shown in an IANA zone. The same object for the same instant and zone: read it, do not change it. */
 export function localInstant(iso: string, zone: string): LocalInstant {
-  const local = inZone(iso, zone).setLocale('en-US');
-  const date = local.toFormat('d LLL yyyy');
-  const time = local.toFormat('HH:mm');
-  const abbreviation = zoneAbbreviation(iso, zone);
+  const key = `${zone} ${iso}`;
+  let found = shown.get(key);
+  if (!found) {
+    found = Object.freeze(showInstant(iso, zone));
+    if (shown.size >= SHOWN_MAX) shown.clear();
+    shown.set(key, found);
+  }
+  return found;
+}
+
+function showInstant(iso: string, zone: string): LocalInstant {
+  const local = inZone(iso, zone);
+  const abbreviation = abbreviationAt(local);
+  const shownIn = local.setLocale('en-US');
+  const date = shownIn.toFormat('d LLL yyyy');
+  const time = shownIn.toFormat('HH:mm');
   return {
     datetime: instant(iso).toUTC().toISO({ suppressMilliseconds: true })!,
     date,
-    isoDate: local.toISODate()!,
+    isoDate: shownIn.toISODate()!,
     time,
     zone: abbreviation,
     text: `${date}, ${time} ${abbreviation}`,
