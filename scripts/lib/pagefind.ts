@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { dateRuns, pageFacts, planParts, PART_WORDS, type IndexedPage } from './search-parts.ts';
 
@@ -73,6 +73,8 @@ export class SiteIndexer {
   readonly #parts: { pages: ReadPage[]; done: Promise<number> }[] = [];
   #running = 0;
   #failure: Error | undefined;
+  /** Until finish(): Astro is writing the site, and a part runs beside it at a lower priority. */
+  #besideAstro = true;
 
   constructor(site: string, options: IndexOptions = {}) {
     this.#site = site;
@@ -113,6 +115,7 @@ export class SiteIndexer {
   async finish(): Promise<IndexResult> {
     const started = performance.now();
     const during = this.#parts.length;
+    this.#besideAstro = false;
     this.#take(true);
     // Built afresh (not begun while Astro wrote): an earlier build's parts go first.
     if (this.#parts.length === 0) rmSync(join(this.#site, 'pagefind'), { recursive: true, force: true });
@@ -121,7 +124,7 @@ export class SiteIndexer {
       // Pagefind refuses to write an empty index; a library with no post-mortem yet indexes its
       // home page, which says so, and the search page keeps working.
       await this.#settle();
-      const indexed = await runPagefind(this.#site, 'index.html', join(this.#site, 'pagefind'), this.#children);
+      const indexed = await runPagefind(this.#site, 'index.html', join(this.#site, 'pagefind'), { children: this.#children, nice: 0 });
       this.#writeManifest([{ path: partFolder(0), dates: [] }]);
       return { pages: indexed, parts: 1, during, ms: elapsed(started) };
     }
@@ -181,7 +184,10 @@ export class SiteIndexer {
     const done = this.#slot().then(async () => {
       try {
         const output = join(this.#site, partFolder(index));
-        return await (glob && site ? runPagefind(site, glob, output, this.#children) : indexPart(this.#site, pages, output, index, this.#children));
+        // Beside Astro, a part takes what Astro leaves of the cores (nice 10): page generation
+        // runs on one thread, and a part at the same priority slowed it by a fifth.
+        const run = { children: this.#children, nice: this.#besideAstro ? 10 : 0 };
+        return await (glob && site ? runPagefind(site, glob, output, run) : indexPart(this.#site, pages, output, index, run));
       } catch (error) {
         this.#failure ??= error as Error;
         return 0;
@@ -240,7 +246,7 @@ function changed(file: string, page: ReadPage): boolean {
  * Indexes one part: its pages are linked (copied where links cannot be made) into a folder of
  * their own beside the site's pages, at the same paths, so Pagefind records the same URLs.
  */
-async function indexPart(site: string, part: readonly IndexedPage[], output: string, index: number, children: Set<ChildProcess>): Promise<number> {
+async function indexPart(site: string, part: readonly IndexedPage[], output: string, index: number, run: PagefindRun): Promise<number> {
   const staging = join(site, `.pagefind-part-${index + 1}`);
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -253,18 +259,32 @@ async function indexPart(site: string, part: readonly IndexedPage[], output: str
         copyFileSync(join(site, page.path), target);
       }
     }
-    return await runPagefind(staging, 'incidents/*/index.html', output, children);
+    return await runPagefind(staging, 'incidents/*/index.html', output, run);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
+/** Where a Pagefind run is recorded (to stop it), and its niceness (0: as this process). */
+interface PagefindRun {
+  children: Set<ChildProcess>;
+  nice: number;
+}
+
 /** One Pagefind run: the pages of `site` that match `glob`, indexed into `output`; how many it indexed. */
-function runPagefind(site: string, glob: string, output: string, children: Set<ChildProcess>): Promise<number> {
+function runPagefind(site: string, glob: string, output: string, { children, nice }: PagefindRun): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [PAGEFIND, '--site', site, '--glob', glob, '--output-path', output], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     child.on('exit', () => children.delete(child));
+    // The launcher starts the Pagefind binary as its child, which inherits the priority.
+    if (nice && child.pid) {
+      try {
+        setPriority(child.pid, nice);
+      } catch {
+        // Not allowed here: it runs at the same priority.
+      }
+    }
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
