@@ -3,7 +3,7 @@
 // the largest pages opened in Chromium from a local static server — HTML size, load time and DOM
 // interactive (medians of N fresh visits) — and the largest page of all (docs/performance.md#readers).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,14 +11,14 @@ import { helpRequested } from './lib/help.ts';
 import { projectCopy, ROOT } from './lib/bench-run.ts';
 import { writeLibrary } from './lib/generate-files.ts';
 import { DEFAULT_TODAY } from './lib/generate.ts';
-import { htmlPages, pagesToMeasure, readerTable, readerVerdict, timePage } from './lib/reader-bench.ts';
+import { htmlPages, pagesToMeasure, readerTable, readerVerdict, searchLine, searchWord, timePage, timeSearch } from './lib/reader-bench.ts';
 import { launchBrowser, serve } from '../tests/helpers/browser.ts';
 
 const USAGE = `usage: npm run bench:readers -- (--dist DIR | --content DIR | --sizes 1000,10000) [--runs N] [--work DIR]
 
 What readers get: the largest pages of a built site opened in Chromium (CHROMIUM_PATH or /usr/bin/chromium)
 from a local static server: HTML size, load time and DOM interactive, medians of N fresh visits (default 3).
---dist measures a built site; --content builds that library first (astro build, no search index);
+--dist measures a built site; --content builds that library first (as npm run build does, search index included);
 --sizes generates libraries of those sizes and builds each.`;
 helpRequested(USAGE);
 
@@ -40,13 +40,13 @@ if ([values.dist, values.content, values.sizes].filter(Boolean).length !== 1 || 
 const work = values.work ? resolve(values.work) : mkdtempSync(join(tmpdir(), 'hindsight-readers-'));
 mkdirSync(work, { recursive: true });
 
-/** Builds `content` in a copy of the project (astro build alone: the pages measured need no search index). */
+/** Builds `content` in a copy of the project, as `npm run build` does: the pages and the search index. */
 function build(content: string, name: string): string {
   const project = projectCopy(join(work, `project-${name}`));
   console.log(`${name}: building ${content}… (load ${loadavg()[0].toFixed(1)})`);
   const started = Date.now();
   const env = { ...process.env, HINDSIGHT_CONTENT: content, HINDSIGHT_NOW: process.env.HINDSIGHT_NOW ?? DEFAULT_TODAY, HINDSIGHT_CACHE_DIR: join(work, `cache-${name}`) };
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, env, encoding: 'utf8', maxBuffer: 256 * 1024 ** 2 });
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/build.ts')], { cwd: project, env, encoding: 'utf8', maxBuffer: 256 * 1024 ** 2 });
   writeFileSync(join(work, `build-${name}.log`), result.stdout + result.stderr);
   if (result.status !== 0) throw new Error(`the build of ${content} failed:\n${(result.stdout + result.stderr).split('\n').slice(-30).join('\n')}`);
   console.log(`${name}: built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -62,6 +62,13 @@ async function measureSite(dist: string, label: string): Promise<void> {
     for (const page of pagesToMeasure(pages)) timings.push(await timePage(browser, server.url, page, runs));
     console.log(`\n${label}: ${pages.length} HTML pages, medians of ${runs} visits (load ${loadavg()[0].toFixed(1)})\n\n${readerTable(timings)}\n`);
     for (const line of readerVerdict(pages, timings)) console.log(`${label}: ${line}`);
+    // The search page, where the site has an index (npm run build, not astro build alone).
+    const manifest = join(dist, 'pagefind/parts.json');
+    if (existsSync(manifest)) {
+      const parts = (JSON.parse(readFileSync(manifest, 'utf8')) as { parts: unknown[] }).parts.length;
+      const word = searchWord(JSON.parse(readFileSync(join(dist, 'api/incidents.json'), 'utf8')) as { title: string }[]);
+      console.log(`${label}: ${searchLine(await timeSearch(browser, server.url, word, parts, runs))}`);
+    } else console.log(`${label}: search not measured: no search index in ${dist} (built by npm run build)`);
   } finally {
     await browser.close();
     await server.close();

@@ -112,6 +112,35 @@ export async function timePage(browser: Browser, origin: string, page: HtmlPage,
   return { route: page.route, bytes: page.bytes, loadMs: median(loads), interactiveMs: median(interactives), filterMs: filters.length ? median(filters) : null, runs };
 }
 
+/** The search page's first answer: medians over the runs, and how many parts the index has. */
+export interface SearchTiming {
+  query: string;
+  /** From opening `/search/?q=…` in a fresh context to the status line saying what was found. */
+  firstResultsMs: number;
+  parts: number;
+  runs: number;
+}
+
+/** A word to search for: the first long word of the newest post-mortem's title (api/incidents.json), so there are results. */
+export function searchWord(incidents: readonly { title: string }[]): string {
+  return incidents[0]?.title.toLowerCase().match(/[a-z]{5,}/)?.[0] ?? 'incident';
+}
+
+/** Opens the search page with a query `runs` times, each in a fresh context (nothing of the index cached). */
+export async function timeSearch(browser: Browser, origin: string, query: string, parts: number, runs: number): Promise<SearchTiming> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const started = Date.now();
+    await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`, { timeout: 120_000 });
+    await tab.waitForFunction(() => /found|No post-mortem/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 120_000 });
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  return { query, firstResultsMs: median(times), parts, runs };
+}
+
 const size = (bytes: number) => (bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -119,6 +148,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export function readerTable(timings: readonly PageTiming[]): string {
   const rows = timings.map((t) => `| \`${t.route}\` | ${size(t.bytes)} | ${seconds(t.loadMs)} | ${seconds(t.interactiveMs)} | ${t.filterMs === null ? '–' : seconds(t.filterMs)} |`);
   return ['| page | HTML | load | DOM interactive | first filter |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+}
+
+/** The search page's line: its first results, and from how many parts of the index. */
+export function searchLine(timing: SearchTiming): string {
+  return `search: first results for “${timing.query}” after ${seconds(timing.firstResultsMs)} (median of ${timing.runs}), from ${timing.parts} part${timing.parts === 1 ? '' : 's'} of the index`;
 }
 
 /** The one-line verdict against the readers' targets: every page at most 1 MB, interactive within 1 s. */
