@@ -30,15 +30,16 @@ export function postmortemLoader(root: string): Loader {
     load: async (context) => {
       // The files check reads, and only those (files.ts): the glob loader is given each by name.
       const files = listPostmortems(folder);
-      // Each file's id as the check found it, by absolute path: Astro's own reading of the frontmatter
-      // (YAML 1.1 types) turns `id: 2026-03-14` into a Date, and the site would take the file name.
-      let ids = new Map<string, string>();
+      // What the check found in each file (its id, data and source), by absolute path: Astro's own
+      // reading of the frontmatter (YAML 1.1 types) turns `id: 2026-03-14` into a Date, and the site
+      // would take the file name.
+      let checked = new Map<string, ValidEntry>();
       const base = glob({
         // Every .md and .mdx file; the store below keeps only those of the list (a glob of the
         // listed names is as exact but takes 0.2 s per 1,000 files to match).
         pattern: '**/*.{md,mdx}',
         base: folder,
-        generateId: ({ entry, data }) => ids.get(resolve(folder, entry)) ?? (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx?$/, '')),
+        generateId: ({ entry, data }) => checked.get(resolve(folder, entry))?.id ?? (typeof data.id === 'string' ? data.id : entry.replace(/^.*\//, '').replace(/\.mdx?$/, '')),
       });
       const settings = readSettings(root);
       const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
@@ -58,9 +59,7 @@ export function postmortemLoader(root: string): Loader {
       // Every entry was just parsed with the collection's own schema (validateFile), so hand Astro
       // that result instead of letting it parse each entry a second time; keyed by absolute path.
       // A file the check did not see falls back to Astro's parse of the frontmatter.
-      const checked = new Map(library.entries.map((entry) => [resolve(entry.file), entry]));
-      const dataByPath = new Map(library.entries.map((entry) => [resolve(entry.file), entry.data]));
-      ids = new Map(library.entries.map((entry) => [resolve(entry.file), entry.id]));
+      checked = new Map(library.entries.map((entry) => [resolve(entry.file), entry]));
       // Astro keeps stored entries between builds and skips a file whose text is unchanged; after
       // an upgrade of the code that parsed and rendered them, every entry is stored again.
       // So are they when the site moves to another base path, which their links carry.
@@ -88,7 +87,7 @@ export function postmortemLoader(root: string): Loader {
         store: narratives.store,
         ...('entryTypes' in context ? { entryTypes: checkedEntryInfo(context.entryTypes as EntryTypes, checked) } : {}),
         parseData: async <TData extends Record<string, unknown>>(props: Parameters<typeof context.parseData<TData>>[0]) =>
-          ((props.filePath && dataByPath.get(resolve(props.filePath))) as TData | undefined) || context.parseData(props),
+          ((props.filePath && checked.get(resolve(props.filePath))?.data) as TData | undefined) || context.parseData(props),
       });
       const refused = await narratives.settled();
       if (refused.length) {
