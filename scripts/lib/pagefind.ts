@@ -68,7 +68,6 @@ export class SiteIndexer {
   readonly #children = new Set<ChildProcess>();
   /** Pages read and not yet given to a part. */
   #pending: ReadPage[] = [];
-  #pendingWords = 0;
   readonly #seen = new Set<string>();
   readonly #parts: { pages: ReadPage[]; done: Promise<number> }[] = [];
   #running = 0;
@@ -95,7 +94,7 @@ export class SiteIndexer {
    */
   poll(): void {
     this.#take(false);
-    if (this.#running > 0 || this.#pendingWords < 2 * this.#partWords) return;
+    if (this.#running > 0 || wordsOf(this.#pending) < 2 * this.#partWords) return;
     let words = 0;
     let count = 0;
     while (count < this.#pending.length && words + this.#pending[count].words <= this.#partWords) words += this.#pending[count++].words;
@@ -128,14 +127,10 @@ export class SiteIndexer {
       this.#writeManifest([{ path: partFolder(0), dates: [] }]);
       return { pages: indexed, parts: 1, during, ms: elapsed(started) };
     }
-    if (this.#parts.length === 0) {
-      // Nothing indexed while Astro ran: parts as even as the words allow.
-      const parts = planParts(this.#pending.splice(0), this.#partWords) as ReadPage[][];
-      if (parts.length === 1) this.#startPart(parts[0], 'incidents/*/index.html', this.#site);
-      else for (const part of parts) this.#startPart(part);
-    } else {
-      for (const part of planParts(this.#pending.splice(0), this.#partWords) as ReadPage[][]) this.#startPart(part);
-    }
+    // The rest in parts as even as the words allow; a site indexed in one part, as it stands.
+    const rest = planParts(this.#pending.splice(0), this.#partWords);
+    const whole = this.#parts.length === 0 && rest.length === 1;
+    for (const part of rest) this.#startPart(part, whole);
     await this.#settle();
     if (this.#failure) throw this.#failure;
     const counts = await Promise.all(this.#parts.map((part) => part.done));
@@ -172,14 +167,14 @@ export class SiteIndexer {
       const page: ReadPage = { path, ...pageFacts(html), size: stat.size, mtimeMs: stat.mtimeMs };
       this.#seen.add(path);
       this.#pending.push(page);
-      this.#pendingWords += page.words;
     }
-    if (final) this.#pendingWords = this.#pending.reduce((sum, page) => sum + page.words, 0);
   }
 
-  /** Queues a part; it starts once fewer than `concurrency` parts run. */
-  #startPart(pages: ReadPage[], glob?: string, site?: string): void {
-    this.#pendingWords -= pages.reduce((sum, page) => sum + page.words, 0);
+  /**
+   * Queues a part; it starts once fewer than `concurrency` parts run. `whole`: the part is every
+   * post-mortem page of the site, indexed where it stands rather than from linked copies.
+   */
+  #startPart(pages: ReadPage[], whole = false): void {
     const index = this.#parts.length;
     const done = this.#slot().then(async () => {
       try {
@@ -187,7 +182,7 @@ export class SiteIndexer {
         // Beside Astro, a part takes what Astro leaves of the cores (nice 10): page generation
         // runs on one thread, and a part at the same priority slowed it by a fifth.
         const run = { children: this.#children, nice: this.#besideAstro ? 10 : 0 };
-        return await (glob && site ? runPagefind(site, glob, output, run) : indexPart(this.#site, pages, output, index, run));
+        return await (whole ? runPagefind(this.#site, 'incidents/*/index.html', output, run) : indexPart(this.#site, pages, output, index, run));
       } catch (error) {
         this.#failure ??= error as Error;
         return 0;
@@ -227,6 +222,8 @@ export class SiteIndexer {
 export function indexSite(site: string, options: IndexOptions = {}): Promise<IndexResult> {
   return new SiteIndexer(site, options).finish();
 }
+
+const wordsOf = (pages: readonly IndexedPage[]) => pages.reduce((sum, page) => sum + page.words, 0);
 
 const elapsed = (started: number) => Math.round(performance.now() - started);
 

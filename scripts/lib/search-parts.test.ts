@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFacts, planParts, type IndexedPage } from './search-parts.ts';
+import { byBytes, dateRuns, pageFacts, planParts, type IndexedPage } from './search-parts.ts';
 
 describe('pageFacts', () => {
   it.each([
@@ -15,6 +15,30 @@ describe('pageFacts', () => {
 
 const page = (path: string, date: string, words: number): IndexedPage => ({ path, date, words });
 const paths = (parts: IndexedPage[][]) => parts.map((part) => part.map((item) => item.path));
+
+describe('byBytes', () => {
+  it.each([
+    ['2026-01-01', '2026-01-02', -1],
+    ['2026-01-02', '2026-01-01', 1],
+    ['2026-01-01', '2026-01-01', 0],
+    ['2026', '2026-01', -1],
+    ['', 'a', -1],
+    // UTF-16 puts U+FFFF after an emoji (0xFFFF > 0xD83D); UTF-8 bytes, and Pagefind, before it.
+    ['\uffff', '😀', -1],
+    ['😀a', '😀b', -1],
+  ])('%j against %j: %i', (a, b, order) => {
+    expect(Math.sign(byBytes(a, b))).toBe(order);
+  });
+});
+
+describe('dateRuns', () => {
+  it.each([
+    { name: 'none', dates: [], runs: [] },
+    { name: 'ascending, counted, pages without a date left out', dates: ['2026-02-01', '', '2025-12-31', '2026-02-01'], runs: [['2025-12-31', 1], ['2026-02-01', 2]] },
+  ])('$name', ({ dates, runs }) => {
+    expect(dateRuns(dates)).toEqual(runs);
+  });
+});
 
 describe('planParts', () => {
   it.each([

@@ -47,19 +47,34 @@ export function pageFacts(html: string): { date: string; words: number } {
 }
 
 /**
- * Splits pages into parts of at most `budget` words (a page larger than that is a part of its own),
- * as even as the pages allow: newest first (the date descending, as Pagefind's string sort orders
- * it; then by path), each part's dates never newer than the part before it.
+ * Pagefind's order of sort values: by their UTF-8 bytes, which is the order of their code points
+ * (not of JavaScript's UTF-16 units, which put U+FFFF after an emoji).
  */
-export function planParts(pages: readonly IndexedPage[], budget: number = PART_WORDS): IndexedPage[][] {
-  const sorted = [...pages].sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date < b.date ? 1 : -1));
+export function byBytes(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return i < a.length ? 1 : i < b.length ? -1 : 0;
+}
+
+/**
+ * Splits pages into parts of at most `budget` words (a page larger than that is a part of its own),
+ * as even as the pages allow: newest first (the date descending in Pagefind's order; then by
+ * path), each part's dates never newer than the part before it.
+ */
+export function planParts<T extends IndexedPage>(pages: readonly T[], budget: number = PART_WORDS): T[][] {
+  const sorted = [...pages].sort((a, b) => byBytes(b.date, a.date) || byBytes(a.path, b.path));
   const total = sorted.reduce((sum, page) => sum + page.words, 0);
   if (sorted.length === 0) return [];
   // As many parts as the budget needs, then each filled to an even share of the words.
   const count = Math.max(1, Math.ceil(total / Math.max(1, budget)));
   const share = total / count;
-  const parts: IndexedPage[][] = [];
-  let current: IndexedPage[] = [];
+  const parts: T[][] = [];
+  let current: T[] = [];
   let words = 0;
   for (const page of sorted) {
     const over = words + page.words > budget || (parts.length < count - 1 && words >= share);
@@ -76,13 +91,13 @@ export function planParts(pages: readonly IndexedPage[], budget: number = PART_W
 }
 
 /**
- * A part's sort dates as the search page needs them: ascending, as Pagefind sorts strings (by
- * their bytes; these are ASCII dates), in runs of [date, how many pages]. Pages without a date
- * are not in Pagefind's sort at all, so not here either.
+ * A part's sort dates as the search page needs them: ascending in Pagefind's order (byBytes), in
+ * runs of [date, how many pages]. Pages without a date are not in Pagefind's sort at all, so not
+ * here either.
  */
 export function dateRuns(dates: readonly string[]): [string, number][] {
   const runs: [string, number][] = [];
-  for (const date of dates.filter(Boolean).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
+  for (const date of dates.filter(Boolean).sort(byBytes)) {
     const last = runs.at(-1);
     if (last?.[0] === date) last[1]++;
     else runs.push([date, 1]);
