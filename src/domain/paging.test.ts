@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPages, pageCount, pageLinks, pageOf, pagePath, rangeText } from './paging.ts';
+import { allPages, pageCount, pageLinks, pageOf, pagePath, partsIndex, rangeText } from './paging.ts';
 
 describe('pageCount', () => {
   it.each([
@@ -76,5 +76,19 @@ describe('rangeText', () => {
     [{ first: 0, last: 0, total: 0 }, '0'],
   ])('%j reads %s', (page, text) => {
     expect(rangeText(page, (n) => n.toLocaleString('en-US'))).toBe(text);
+  });
+});
+
+describe('partsIndex', () => {
+  const address = (part: number) => `/api/x/page-${part}.json`;
+  it.each([
+    // An empty file still has its one (empty) part, as allPages gives it.
+    { count: 0, size: 1000, pages: ['/api/x/page-1.json'] },
+    { count: 1000, size: 1000, pages: ['/api/x/page-1.json'] },
+    { count: 1001, size: 1000, pages: ['/api/x/page-1.json', '/api/x/page-2.json'] },
+    { count: 2500, size: 1000, pages: ['/api/x/page-1.json', '/api/x/page-2.json', '/api/x/page-3.json'] },
+  ])('$count records, $size a part', ({ count, size, pages }) => {
+    expect(partsIndex(count, size, address)).toEqual({ count, perPage: size, pages });
+    expect(partsIndex(count, size, address).pages).toHaveLength(allPages(Array.from({ length: count }), size).length);
   });
 });

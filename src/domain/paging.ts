@@ -22,6 +22,18 @@ export function pageCount(total: number, size: number = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
+/** The index of a JSON file split in parts (/api/incidents/index.json): how many records, how many a part, and each part's address. */
+export interface PartsIndex {
+  count: number;
+  perPage: number;
+  pages: string[];
+}
+
+/** The parts index of `count` records, `size` a part; `address(n)` is where part n (1-based) is. */
+export function partsIndex(count: number, size: number, address: (part: number) => string): PartsIndex {
+  return { count, perPage: size, pages: Array.from({ length: pageCount(count, size) }, (_, index) => address(index + 1)) };
+}
+
 /** One page of a list: its rows, and where they sit in the whole (1-based, inclusive). */
 export interface Page<T> {
   items: T[];

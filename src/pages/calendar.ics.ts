@@ -1,5 +1,6 @@
 import { getCalendarFeeds, getLibrary } from '../library.ts';
 import { writeCalendar } from '../domain/calendar.ts';
+import { textFile } from '../responses.ts';
 
 /** docs/site.md#calendar-feeds: every open action's deadline and every open reporting deadline. */
 export async function GET() {
@@ -11,5 +12,5 @@ export async function GET() {
     events: all,
     today,
   });
-  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return textFile(body, 'text/calendar');
 }

@@ -3,6 +3,7 @@ import { getLibrary } from '../../../library.ts';
 import { actionJson } from '../../../domain/records.ts';
 import type { ActionItem } from '../../../domain/library.ts';
 import { allPages, JSON_PAGE_SIZE } from '../../../domain/paging.ts';
+import { jsonFile } from '../../../responses.ts';
 
 /** docs/site.md#json-files: part N of actions.json, JSON_PAGE_SIZE records, the same records in the same order; listed in index.json. */
 export const getStaticPaths = (async () => {
@@ -11,4 +12,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ items: ActionItem[] }> = ({ props }) =>
-  new Response(JSON.stringify(props.items.map((item) => actionJson(item)), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  jsonFile(props.items.map((item) => actionJson(item)));

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getIncidentRecords } from '../../../library.ts';
 import { allPages, JSON_PAGE_SIZE } from '../../../domain/paging.ts';
+import { jsonFile } from '../../../responses.ts';
 
 /** docs/site.md#json-files: part N of incidents.json, JSON_PAGE_SIZE records, the same records in the same order; listed in index.json. */
 export const getStaticPaths = (async () => {
@@ -9,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ items: unknown[] }> = ({ props }) =>
-  new Response(JSON.stringify(props.items, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  jsonFile(props.items);

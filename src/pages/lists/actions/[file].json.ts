@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLibrary } from '../../../library.ts';
 import { actionRow, trackerOrder, type ActionRow } from '../../../domain/list-rows.ts';
 import { allPages, ROWS_PER_FILE } from '../../../domain/paging.ts';
+import { jsonFile } from '../../../responses.ts';
 
 /**
  * The rows of the action tracker, in its order without JavaScript (overdue first, then by
@@ -25,4 +26,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ titles: Record<string, string>; rows: ActionRow[] }> = ({ props }) =>
-  new Response(JSON.stringify(props), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  jsonFile(props, { compact: true });

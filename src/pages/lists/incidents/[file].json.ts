@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLibrary } from '../../../library.ts';
 import { incidentRow, type IncidentRow } from '../../../domain/list-rows.ts';
 import { allPages, ROWS_PER_FILE } from '../../../domain/paging.ts';
+import { jsonFile } from '../../../responses.ts';
 
 /**
  * The rows of the list of every post-mortem, newest first, ROWS_PER_FILE a file: what the list's
@@ -16,4 +17,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ rows: IncidentRow[] }> = ({ props }) =>
-  new Response(JSON.stringify({ rows: props.rows }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  jsonFile({ rows: props.rows }, { compact: true });

@@ -1,6 +1,7 @@
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getCalendarFeeds, getLibrary } from '../../../library.ts';
 import { writeCalendar, type OwnerFeed } from '../../../domain/calendar.ts';
+import { textFile } from '../../../responses.ts';
 
 /** One feed per owner (docs/site.md#calendar-feeds); a public build's model names no owner, so it has none. */
 export const getStaticPaths = (async () => {
@@ -17,5 +18,5 @@ export async function GET({ props }: APIContext<{ feed: OwnerFeed }>) {
     events: feed.events,
     today,
   });
-  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return textFile(body, 'text/calendar');
 }

@@ -3,6 +3,7 @@ import { getLibrary } from '../../../library.ts';
 import { reviewNotes } from '../../../domain/review-notes.ts';
 import type { QuarterStats } from '../../../domain/quarters.ts';
 import { absolute } from '../../../paths.ts';
+import { textFile } from '../../../responses.ts';
 
 /** docs/site.md#the-quarterly-review: the quarter's review as Markdown, for the meeting notes. */
 export const getStaticPaths = (async () => {
@@ -20,5 +21,5 @@ export async function GET({ props }: APIContext<{ stats: QuarterStats }>) {
     today,
     link: absolute,
   });
-  return new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return textFile(body, 'text/markdown');
 }
