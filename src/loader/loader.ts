@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { DataStore, Loader } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { createNarrativeRenderer, NARRATIVE_HIGHLIGHT, NarrativeRefused, type RenderNarrative } from './narrative.ts';
-import { bodyOf, prerender } from './prerender.ts';
+import { bodyOf, narrativeKey, prerender, renderTo, type Written } from './prerender.ts';
 import type { ValidEntry } from '../check/validate.ts';
 import { codeVersion } from '../ingestion/cache.ts';
 import { checkLibrary, listPostmortems } from '../ingestion/load.ts';
@@ -44,8 +42,11 @@ export function postmortemLoader(root: string): Loader {
       const settings = readSettings(root);
       const markdown = { ...context.config.markdown, ...NARRATIVE_HIGHLIGHT };
       const options = { allowCode: settings.narratives.code, media: { folder: mediaFolder(context.config.cacheDir, root), root, base: context.config.base } };
+      // One folder per library, so a dev server and a build of another library never share one.
+      const narrativeFolder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', libraryKey(root));
+      mkdirSync(narrativeFolder, { recursive: true });
       // The narratives are rendered on another core while this one validates (prerender.ts).
-      const prerendered = prerender(files, markdown, options);
+      const prerendered = prerender(files, narrativeFolder, markdown, options);
       const library = await checkLibrary(root, process.cwd(), undefined, { helper: false });
       const problems = library.problems.sort(byPosition);
       for (const problem of problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(problem));
@@ -68,20 +69,18 @@ export function postmortemLoader(root: string): Loader {
         context.store.clear();
         context.meta.set('code', version);
       }
-      // One folder per library, so a dev server and a build of another library never share one.
-      const narrativeFolder = join(fileURLToPath(context.config.cacheDir), 'hindsight-narratives', libraryKey(root));
       // A renderer here (Shiki's start-up included) only for what the worker did not render: the
       // last files, once validation is done, a file changed since, a dev server's edits, settings
       // that could not cross to the thread.
       let renderer: Promise<RenderNarrative> | undefined;
       const ready = await prerendered.finish(() => (renderer ??= createNarrativeRenderer(markdown, options)));
-      const render: RenderNarrative = async (body, file) => {
+      const narrate = async (body: string, file: string | undefined): Promise<Written> => {
         const done = file === undefined ? undefined : ready.get(file);
-        if (done?.body === body) return done.rendered;
+        if (done?.key === narrativeKey(file, body)) return done;
         renderer ??= createNarrativeRenderer(markdown, options);
-        return (await renderer)(body, file);
+        return renderTo(narrativeFolder, await renderer, body, file);
       };
-      const narratives = renderingStore(context.store, render, narrativeFolder, fileURLToPath(context.config.root), options.allowCode, new Set(files));
+      const narratives = renderingStore(context.store, narrate, fileURLToPath(context.config.root), options.allowCode, new Set(files));
       await base.load({
         ...context,
         store: narratives.store,
@@ -128,17 +127,16 @@ function checkedEntryInfo(entryTypes: EntryTypes, checked: ReadonlyMap<string, V
 
 /**
  * The collection's store, with the glob loader's MDX entries rendered to HTML before they are
- * stored (src/loader/narrative.ts), instead of being left to one MDX module each. The HTML goes
- * to a file of its own in `folder`, named by the entry's digest, and the entry records where
- * (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store to the
+ * stored (src/loader/narrative.ts), instead of being left to one MDX module each. `narrate`
+ * renders or finds the HTML in a file of its own (prerender.ts renderTo), and the entry records
+ * where (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store to the
  * build as one module that Vite bundles and every build loads whole, and the narratives would be
  * two thirds of it. An entry the renderer leaves alone is stored as the glob loader meant it.
  * Rendering is async and the store's `set` is not, so entries are rendered one after another in
  * the background; `settled` waits for them. In `astro dev` the glob loader's file watcher stores
  * changed files the same way.
  */
-function renderingStore(store: DataStore, render: RenderNarrative, folder: string, projectRoot: string, allowCode: boolean, listed: ReadonlySet<string>) {
-  mkdirSync(folder, { recursive: true });
+function renderingStore(store: DataStore, narrate: (body: string, file: string | undefined) => Promise<Written>, projectRoot: string, allowCode: boolean, listed: ReadonlySet<string>) {
   let queue = Promise.resolve();
   const refused: string[] = [];
   const set = (entry: StoredEntry): boolean => {
@@ -151,16 +149,13 @@ function renderingStore(store: DataStore, render: RenderNarrative, folder: strin
     const body = entry.body;
     const file = entry.filePath && resolve(projectRoot, entry.filePath);
     queue = queue
-      .then(() => render(body, file))
+      .then(() => narrate(body, file))
       .then(
-        async (rendered) => {
+        ({ metadata }) => {
           // Only a library that allows code hands a narrative to @astrojs/mdx, which runs it.
-          if (!rendered) return allowCode ? store.set(entry) : void refused.push(`${entry.filePath ?? entry.id}  body  could not be rendered  [error: mdx-syntax]`);
-          const narrativeFile = join(folder, `${entry.digest ?? entry.id}.html`);
-          // Written off this thread: 10,000 files written in turn held it for 3 s of the content sync.
-          await writeFile(narrativeFile, rendered.html);
+          if (!metadata) return allowCode ? store.set(entry) : void refused.push(`${entry.filePath ?? entry.id}  body  could not be rendered  [error: mdx-syntax]`);
           // Nor is the body kept: nothing reads it once rendered.
-          return store.set({ ...entry, body: undefined, deferredRender: false, rendered: { html: '', metadata: { ...rendered.metadata, narrativeFile } } });
+          return store.set({ ...entry, body: undefined, deferredRender: false, rendered: { html: '', metadata } });
         },
         (error: unknown) => {
           if (allowCode && !(error instanceof NarrativeRefused)) return store.set(entry);
