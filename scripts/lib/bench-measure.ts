@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { treeRss } from './memory.ts';
 
 /** What one measured command cost. */
 export interface Measurement {
@@ -20,48 +21,6 @@ export interface Measurement {
 }
 
 const TIME = '/usr/bin/time';
-
-/** Parent pid of every process, read from /proc/<pid>/stat. */
-function parents(): Map<number, number[]> {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // gone between readdir and read
-    }
-    // The command name is in parentheses and may hold spaces; the parent pid is the 2nd field after it.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    const list = children.get(ppid) ?? [];
-    list.push(Number(name));
-    children.set(ppid, list);
-  }
-  return children;
-}
-
-function rssOf(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Summed resident memory of a process and all its descendants, in bytes. */
-export function treeRss(root: number): number {
-  const children = parents();
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rssOf(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 /**
  * Runs a command and measures it: wall time, peak RSS of the whole process tree (sampled from

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { astroPhases, markdownTable, median, pagefindTime, parseBenchArgs, targetReport, type SizeResult } from './bench.ts';
-import { treeRss } from './bench-measure.ts';
+import { treeRss } from './memory.ts';
 
 const LOG = `15:45:47 [content] Syncing content
 15:46:00 [content] Synced content

@@ -84,6 +84,27 @@ describe('SiteIndexer while the site is being written', () => {
     expect(dates.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `2026-0${n}-01`));
   });
 
+  it('sizes a part beside the writer to the memory left: smaller with less, none with too little', async () => {
+    // partWords 100: a whole part holds three pages of 28 words; 400 bytes a word (search-parts.ts).
+    const cases: [number, number][] = [
+      [Infinity, 3],
+      [100 * 400, 3],
+      [56 * 400, 2], // room for two pages' words
+      [24 * 400, 0], // under a quarter of a part: nothing beside the writer
+    ];
+    for (const [room, pages] of cases) {
+      const root = site([]);
+      const indexer = new SiteIndexer(root, { partWords: 100 });
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) writePage(root, `P${n}`, `2026-0${n}-01`, 25);
+      indexer.poll(room);
+      const result = await indexer.finish();
+      expect(result.during).toBe(pages > 0 ? 1 : 0);
+      const first = manifest(root).parts[0].dates.reduce((sum, [, count]) => sum + count, 0);
+      if (pages > 0) expect(first).toBe(pages);
+      expect(result.pages).toBe(8);
+    }
+  });
+
   it('leaves a page still being written for later', async () => {
     const root = site([]);
     mkdirSync(join(root, 'incidents', 'HALF'), { recursive: true });

@@ -2,10 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { dateRuns, pageFacts, planParts, PART_WORDS, type IndexedPage } from './search-parts.ts';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { dateRuns, pageFacts, planParts, PART_WORDS, wordsThatFit, type IndexedPage } from './search-parts.ts';
 
-// The pagefind package's own launcher, which runs the binary built for this platform.
-const PAGEFIND = resolve(import.meta.dirname, '../../node_modules/pagefind/lib/runner/bin.cjs');
+// The Pagefind binary built for this platform, found as the pagefind package's own launcher
+// (lib/runner/bin.cjs) finds it, and started directly: the launcher is a Node process of 50 MB
+// beside every run, for nothing but starting the binary.
+const { resolveBinaryPath } = (await import(pathToFileURL(resolve(import.meta.dirname, '../../node_modules/pagefind/lib/resolveBinary.js')).href)) as {
+  resolveBinaryPath(names: string[]): string;
+};
+let binary: string | undefined;
 
 /** Where the search page finds the parts of the index: `pagefind/parts.json`. */
 export const PARTS_MANIFEST = 'pagefind/parts.json';
@@ -88,16 +95,19 @@ export class SiteIndexer {
 
   /**
    * Takes the pages written since the last call; once two parts' worth wait and no part runs,
-   * indexes one part's worth beside Astro. A library of one or two parts is left for finish(),
-   * which indexes it in as few parts as the words allow and never beside Astro: at 1,000
+   * indexes a part beside Astro, as large as `room` (bytes of memory to spare) allows
+   * (wordsThatFit), or none while too little is free. A library of one or two parts is left for
+   * finish(), which indexes it in as few parts as the words allow and never beside Astro: at 1,000
    * post-mortems Astro holds 1.2 GB, and a part beside it would take that past 1.5 GB.
    */
-  poll(): void {
+  poll(room = Infinity): void {
     this.#take(false);
     if (this.#running > 0 || wordsOf(this.#pending) < 2 * this.#partWords) return;
+    const limit = wordsThatFit(room, this.#partWords);
+    if (limit === 0) return;
     let words = 0;
     let count = 0;
-    while (count < this.#pending.length && words + this.#pending[count].words <= this.#partWords) words += this.#pending[count++].words;
+    while (count < this.#pending.length && words + this.#pending[count].words <= limit) words += this.#pending[count++].words;
     this.#startPart(this.#pending.splice(0, Math.max(1, count)));
   }
 
@@ -271,10 +281,15 @@ interface PagefindRun {
 /** One Pagefind run: the pages of `site` that match `glob`, indexed into `output`; how many it indexed. */
 function runPagefind(site: string, glob: string, output: string, { children, nice }: PagefindRun): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [PAGEFIND, '--site', site, '--glob', glob, '--output-path', output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let child: ChildProcess & { stdout: Readable; stderr: Readable };
+    try {
+      binary ??= resolveBinaryPath(['pagefind_extended', 'pagefind']);
+      child = spawn(binary, ['--site', site, '--glob', glob, '--output-path', output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      return fail(error);
+    }
     children.add(child);
     child.on('exit', () => children.delete(child));
-    // The launcher starts the Pagefind binary as its child, which inherits the priority.
     if (nice && child.pid) {
       try {
         setPriority(child.pid, nice);

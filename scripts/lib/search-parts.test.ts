@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byBytes, dateRuns, pageFacts, planParts, type IndexedPage } from './search-parts.ts';
+import { byBytes, wordsThatFit, dateRuns, pageFacts, planParts, type IndexedPage } from './search-parts.ts';
 
 describe('pageFacts', () => {
   it.each([
@@ -37,6 +37,20 @@ describe('dateRuns', () => {
     { name: 'ascending, counted, pages without a date left out', dates: ['2026-02-01', '', '2025-12-31', '2026-02-01'], runs: [['2025-12-31', 1], ['2026-02-01', 2]] },
   ])('$name', ({ dates, runs }) => {
     expect(dateRuns(dates)).toEqual(runs);
+  });
+});
+
+describe('wordsThatFit', () => {
+  it.each([
+    ['room for more than a part', 1_000 * 400, 100, 100],
+    ['room for half a part', 50 * 400, 100, 50],
+    ['room for a quarter exactly', 25 * 400, 100, 25],
+    ['room for less than a quarter', 24 * 400, 100, 0],
+    ['a few bytes over a whole word', 60 * 400 + 399, 100, 60],
+    ['no room at all', -5_000, 100, 0],
+    ['no limit', Infinity, 1_500_000, 1_500_000],
+  ])('%s: %i bytes, parts of %i words → %i', (_, room, partWords, words) => {
+    expect(wordsThatFit(room, partWords)).toBe(words);
   });
 });
 

@@ -8,7 +8,7 @@ import { isOverdue, openActions } from './actions.ts';
 import { quarterStats, type QuarterStats } from './quarters.ts';
 import { actionSummary, byCategory, byService, type ActionSummary, type CategoryGroup, type ServiceGroup } from './groups.ts';
 import { findRepeats, type Repeat } from './repeats.ts';
-import { analyse, similarText, SimilarityIndex, type SimilarMatch } from './similar.ts';
+import { analyse, packer, similarText, SimilarityIndex, type SimilarMatch } from './similar.ts';
 import { frameworkRules, obligations, type FrameworkRule, type Obligation } from './regulatory.ts';
 import { millisOf, quarterOf, resolveTimeline } from '../core/time.ts';
 // Also read by the schema, which bounds dates by it, so its home is time.ts.
@@ -198,9 +198,14 @@ export function buildLibrary(entries: readonly EntryInput[], settings: Settings,
   const open = once(() => openActions(actions));
   const summary = once(() => actionSummary(actions, today));
   // Only what the build shows is indexed: its words, and so the weight of each, come from those alone.
-  const similar = once(() =>
-    new SimilarityIndex(shown.map((entry) => ({ id: entry.id, started: entry.data.started, ...analyse(similarText(entry.data, entry.narrative?.(), entry.id), platform) }))).all(),
-  );
+  const similar = once(() => {
+    const pack = packer();
+    const docs = shown.map((entry) => {
+      const { features, forms } = analyse(similarText(entry.data, entry.narrative?.(), entry.id), platform);
+      return { id: entry.id, started: entry.data.started, features: pack(features), forms };
+    });
+    return new SimilarityIndex(docs).all();
+  });
   return {
     settings: modelSettings,
     today,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, similarText, SimilarityIndex, words, type Features, type IndexDoc } from './similar.ts';
+import { analyse, packer, similarText, SimilarityIndex, words, type Features, type IndexDoc } from './similar.ts';
 import { buildLibrary } from './library.ts';
 import { testPostmortem, testSettings } from './testing.ts';
 import { incidentJson } from './records.ts';
@@ -130,6 +130,34 @@ describe('SimilarityIndex', () => {
       { id: 'c', started: '2026-01-03T00:00:00Z', ...analyse({ title: 'Checkout returned 502s' }) },
     ]);
     expect(index.similarToText(analyse({ title: 'CloudWatch logs missing again' }), { threshold: 0 }).map((match) => match.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('packer', () => {
+  const texts = [
+    { title: 'Certificate rotation expired the gateway’s certificate', rootCause: 'A cron job of the certificate authority stopped', services: ['gateway'] },
+    { title: 'Gateway certificate expired again', rootCause: 'Rotation job failed silently', services: ['gateway'], tags: ['tls'] },
+    { title: 'Database failover took too long', rootCause: 'Replication lag on the standby', category: 'capacity' },
+    { title: 'Standby database lagged during failover', narrative: 'Replication lag grew; see INC-2026-001.' },
+  ];
+
+  it('gives the index the same matches as the features it packed', () => {
+    const analysed = texts.map((text, at) => ({ id: `INC-2026-00${at + 1}`, started: `2026-0${at + 1}-01T00:00:00Z`, ...analyse(text) }));
+    const pack = packer();
+    const packed = analysed.map((doc) => ({ ...doc, features: pack(doc.features) }));
+    const all = new SimilarityIndex(analysed).all({ threshold: 0 });
+    expect([...all.values()].flat().length).toBeGreaterThan(2);
+    expect(new SimilarityIndex(packed).all({ threshold: 0 })).toEqual(all);
+  });
+
+  it('numbers each term once across post-mortems, in the order first seen', () => {
+    const pack = packer();
+    const a = pack(new Map([['x', 1], ['y', 2]]));
+    const b = pack(new Map([['y', 3], ['z', 1.5]]));
+    expect(a.vocabulary).toBe(b.vocabulary);
+    expect(b.vocabulary).toEqual(['x', 'y', 'z']);
+    expect([...Array.from(a.terms), ...Array.from(b.terms)]).toEqual([0, 1, 1, 2]);
+    expect([...Array.from(a.counts), ...Array.from(b.counts)]).toEqual([1, 2, 3, 1.5]);
   });
 });
 

@@ -60,11 +60,20 @@ const stems = new Map<string, string>();
 function stem(word: string): string {
   let found = stems.get(word);
   if (found === undefined) {
-    found = stemmer(word);
+    found = own(stemmer(word));
     if (stems.size > 200_000) stems.clear();
-    stems.set(word, found);
+    stems.set(own(word), found);
   }
   return found;
+}
+
+/**
+ * A word as a string of its own. V8 cuts a word of 13 characters or more out of a text as a slice
+ * that keeps the whole text alive: a remembered stem or written form of each post-mortem would
+ * keep its whole narrative in memory for as long as the index lives.
+ */
+function own(word: string): string {
+  return word.length < 13 ? word : (` ${word}`).slice(1);
 }
 
 /**
@@ -115,7 +124,7 @@ export function analyse(text: SimilarText, ignoreServices: ReadonlySet<string> =
       const key = stem(word);
       features.set(key, (features.get(key) ?? 0) + weight);
       // Shown as first written: in the title when it is there.
-      if (!forms.has(key)) forms.set(key, word);
+      if (!forms.has(key)) forms.set(key, own(word));
     }
   };
   add(text.title, FIELD_WEIGHTS.title);
@@ -144,6 +153,28 @@ export interface PackedFeatures {
   vocabulary: readonly string[];
   terms: ArrayLike<number>;
   counts: ArrayLike<number>;
+}
+
+/**
+ * Packs features into one vocabulary for the whole library as each post-mortem is analysed: the
+ * index reads them as it reads a cache's, and a library's features are numbers instead of a Map of
+ * words each until the index is built.
+ */
+export function packer(): (features: Features) => PackedFeatures {
+  const vocabulary: string[] = [];
+  const ids = new Map<string, number>();
+  return (features) => {
+    const terms = new Int32Array(features.size);
+    const counts = new Float64Array(features.size);
+    let at = 0;
+    for (const [term, count] of features) {
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, (id = vocabulary.push(term) - 1));
+      terms[at] = id;
+      counts[at++] = count;
+    }
+    return { vocabulary, terms, counts };
+  };
 }
 
 /** One post-mortem in the index. */
