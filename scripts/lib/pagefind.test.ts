@@ -69,17 +69,20 @@ describe('indexSite', () => {
 });
 
 describe('SiteIndexer while the site is being written', () => {
-  it('indexes a part beside the writer once two parts’ worth wait, then the rest, every page once', async () => {
+  it('indexes a part beside the writer once half a part’s worth waits, then the rest on every core, every page once', async () => {
     const root = site([]);
-    const indexer = new SiteIndexer(root, { partWords: 100 });
-    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) writePage(root, `P${n}`, `2026-0${n}-01`, 25);
-    indexer.poll(); // eight pages of 28 words (the title and "Home" count) wait: a part of three starts
+    const indexer = new SiteIndexer(root, { partWords: 100, concurrency: 2 });
+    writePage(root, 'P1', '2026-01-01', 25);
+    indexer.poll(); // one page of 28 words (the title and "Home" count): under half a part, none starts
+    for (const n of [2, 3, 4, 5, 6, 7, 8]) writePage(root, `P${n}`, `2026-0${n}-01`, 25);
+    indexer.poll(); // eight pages wait: a part of three starts
     writePage(root, 'P9', '2026-09-01', 25);
     const result = await indexer.finish();
-    expect(result).toMatchObject({ pages: 9, during: 1 });
+    // The six left (168 words, within one part) in two parts, one for each core.
+    expect(result).toMatchObject({ pages: 9, during: 1, parts: 3 });
     expect(result.again).toBeUndefined();
     const { parts } = manifest(root);
-    expect(parts[0].dates.reduce((sum, [, count]) => sum + count, 0)).toBe(3);
+    expect(parts.map((part) => part.dates.reduce((sum, [, count]) => sum + count, 0))).toEqual([3, 3, 3]);
     const dates = parts.flatMap((part) => part.dates.map(([date]) => date));
     expect(dates.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `2026-0${n}-01`));
   });

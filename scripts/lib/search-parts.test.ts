@@ -75,8 +75,12 @@ describe('planParts', () => {
     { name: 'a page over the budget is a part of its own', pages: [page('big', '2026-02-01', 50), page('small', '2026-01-01', 5)], budget: 20, expected: [['big'], ['small']] },
     { name: 'the same date: by path', pages: [page('b', '2026-01-01', 5), page('a', '2026-01-01', 5), page('c', '2026-01-01', 5)], budget: 10, expected: [['a', 'b'], ['c']] },
     { name: 'pages without a date last', pages: [page('none', '', 5), page('dated', '2020-01-01', 5)], budget: 5, expected: [['dated'], ['none']] },
-  ])('$name', ({ pages, budget, expected }) => {
-    expect(paths(planParts(pages, budget))).toEqual(expected);
+    // 40 words within a budget of 100, at least two parts: two of 20 words.
+    { name: 'at least two parts, split evenly', pages: [page('q1', '2026-01-10', 10), page('q2', '2026-04-10', 10), page('q3', '2026-07-10', 10), page('q4', '2026-10-10', 10)], budget: 100, least: 2, expected: [['q4', 'q3'], ['q2', 'q1']] },
+    { name: 'at least three parts of two pages: one each, never an empty part', pages: [page('a', '2026-01-01', 5), page('b', '2026-02-01', 5)], budget: 100, least: 3, expected: [['b'], ['a']] },
+    { name: 'more parts than the least when the budget needs them', pages: [10, 10, 10, 10, 10].map((words, i) => page(`p${i}`, `2026-0${i + 1}-01`, words)), budget: 20, least: 2, expected: [['p4', 'p3'], ['p2', 'p1'], ['p0']] },
+  ])('$name', ({ pages, budget, least, expected }) => {
+    expect(paths(planParts(pages, budget, least))).toEqual(expected);
   });
 
   it('keeps every page once, no part over the budget or half empty, and dates never rising from one part to the next', () => {

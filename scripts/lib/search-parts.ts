@@ -76,15 +76,16 @@ export function byBytes(a: string, b: string): number {
 
 /**
  * Splits pages into parts of at most `budget` words (a page larger than that is a part of its own),
- * as even as the pages allow: newest first (the date descending in Pagefind's order; then by
- * path), each part's dates never newer than the part before it.
+ * and at least `least` parts where there are pages enough, as even as the pages allow: newest
+ * first (the date descending in Pagefind's order; then by path), each part's dates never newer
+ * than the part before it.
  */
-export function planParts<T extends IndexedPage>(pages: readonly T[], budget: number = PART_WORDS): T[][] {
+export function planParts<T extends IndexedPage>(pages: readonly T[], budget: number = PART_WORDS, least = 1): T[][] {
   const sorted = [...pages].sort((a, b) => byBytes(b.date, a.date) || byBytes(a.path, b.path));
   const total = sorted.reduce((sum, page) => sum + page.words, 0);
   if (sorted.length === 0) return [];
-  // As many parts as the budget needs, then each filled to an even share of the words.
-  const count = Math.max(1, Math.ceil(total / Math.max(1, budget)));
+  // As many parts as the budget needs (or `least`), then each filled to an even share of the words.
+  const count = Math.min(sorted.length, Math.max(least, Math.ceil(total / Math.max(1, budget))));
   const share = total / count;
   const parts: T[][] = [];
   let current: T[] = [];
