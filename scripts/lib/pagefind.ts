@@ -138,7 +138,7 @@ export class SiteIndexer {
     }
     // The rest in parts as even as the words allow; a site indexed in one part, as it stands.
     // Once a part was indexed beside Astro, the library is large enough for every core to take a
-    // part of the rest (1,000 post-mortems: the rest in 2.7 s on one core, 1.4 s on two).
+    // part of the rest (1,000 post-mortems: the index added 2.9–3.2 s after Astro, now 2.3–2.4 s).
     const rest = planParts(this.#pending.splice(0), this.#partWords, this.#parts.length > 0 ? this.#concurrency : 1);
     const whole = this.#parts.length === 0 && rest.length === 1;
     for (const part of rest) this.#startPart(part, whole);
