@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { dataStoreModule } from './src/loader/data-store-module.ts';
 import { narrativeMedia } from './src/loader/narrative-media.ts';
-import { collectAfterSync } from './src/loader/collect-after-sync.ts';
+import { collectGarbage } from './src/loader/collect-garbage.ts';
 import { contentRoot } from './src/ingestion/load.ts';
 import { readSettings } from './src/ingestion/settings.ts';
 import { basePathOf } from './src/core/urls.ts';
@@ -57,5 +57,5 @@ export default defineConfig({
   // github-dark); Astro's Markdown pipeline renders nothing of ours, and its Shiki would only
   // warn that inline styles need CSP's 'unsafe-inline' (allowed above for style attributes alone).
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), sitemap(), dataStoreModule(), narrativeMedia(contentRoot()), collectAfterSync()],
+  integrations: [mdx(), sitemap(), dataStoreModule(), narrativeMedia(contentRoot()), collectGarbage()],
 });

@@ -34,7 +34,7 @@ if (partWords !== undefined && !/^[1-9]\d*$/.test(partWords)) {
 const indexer = new SiteIndexer(site, { partWords: partWords === undefined ? undefined : Number(partWords) });
 indexer.clear();
 
-// --expose-gc: the content sync's garbage is collected before the pages (src/loader/collect-after-sync.ts).
+// --expose-gc: garbage is collected between the build's phases (src/loader/collect-garbage.ts).
 // Native allocators that give memory back: the mimalloc of Rolldown and of the Astro compiler
 // returns freed pages at once, glibc's malloc keeps two arenas rather than one for each thread.
 // 10,000 post-mortems: Astro's peak 1.95–2.07 → 1.81–1.86 GB, 1.5–1.6 → 1.4 GB while it writes
