@@ -127,8 +127,8 @@ export class SiteIndexer {
     this.#take(true);
     // Built afresh (not begun while Astro wrote): an earlier build's parts go first.
     if (this.#parts.length === 0) rmSync(join(this.#site, 'pagefind'), { recursive: true, force: true });
-    const pages = [...this.#seen].sort();
-    if (pages.length === 0) {
+    const pages = this.#seen.size;
+    if (pages === 0) {
       // Pagefind refuses to write an empty index; a library with no post-mortem yet indexes its
       // home page, which says so, and the search page keeps working.
       await this.#settle();
@@ -146,7 +146,7 @@ export class SiteIndexer {
     if (this.#failure) throw this.#failure;
     const counts = await Promise.all(this.#parts.map((part) => part.done));
     const indexed = counts.reduce((sum, count) => sum + count, 0);
-    if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of the ${pages.length} post-mortem pages`);
+    if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of the ${pages} post-mortem pages`);
     if (this.#parts.some((part) => part.pages.some((page) => changed(join(this.#site, page.path), page)))) {
       // A page written again after it was indexed: index the finished site afresh.
       const again = await new SiteIndexer(this.#site, { partWords: this.#partWords, concurrency: this.#concurrency }).finish();

@@ -46,16 +46,16 @@ export function dateAt(runs: DateRuns, place: number): string | undefined {
  * (`dates`, one list per part) and the results merged by date, in each part's own order where dates tie.
  */
 export function mergeSearches<R extends { score: number }>(parts: readonly PartSearch<R>[], order: 'relevance' | { dates: readonly DateRuns[] }): PartSearch<R> {
-  const merged = {
-    results: parts.flatMap((part) => part.results),
+  const results =
+    order === 'relevance'
+      ? parts.flatMap((part) => part.results).sort((a, b) => b.score - a.score)
+      : parts
+          .flatMap((part, index) => part.results.map((result) => ({ result, date: dateAt(order.dates[index] ?? [], result.score) ?? '' })))
+          .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1))
+          .map(({ result }) => result);
+  return {
+    results,
     filters: mergeFilters(parts.map((part) => part.filters)),
     unfilteredResultCount: parts.reduce((sum, part) => sum + part.unfilteredResultCount, 0),
   };
-  if (order === 'relevance') merged.results.sort((a, b) => b.score - a.score);
-  else {
-    const dated = parts.flatMap((part, index) => part.results.map((result) => ({ result, date: dateAt(order.dates[index] ?? [], result.score) ?? '' })));
-    dated.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
-    merged.results = dated.map(({ result }) => result);
-  }
-  return merged;
 }

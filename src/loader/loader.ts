@@ -129,9 +129,9 @@ function checkedEntryInfo(entryTypes: EntryTypes, checked: ReadonlyMap<string, V
  * The collection's store, with the glob loader's MDX entries rendered to HTML before they are
  * stored (src/loader/narrative.ts), instead of being left to one MDX module each. `narrate`
  * renders or finds the HTML in a file of its own (prerender.ts renderTo), and the entry records
- * where (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store to the
- * pages as one module that every build loads whole, and the narratives would be two thirds of it. An entry the renderer leaves alone is stored as the glob loader meant it.
- * Rendering is async and the store's `set` is not, so entries are rendered one after another in
+ * where (`rendered.metadata.narrativeFile`; read by src/library.ts): Astro hands the whole store
+ * to the pages as one module that every build loads whole, and the narratives would be two thirds
+ * of it. An entry the renderer leaves alone is stored as the glob loader meant it. Rendering is async and the store's `set` is not, so entries are rendered one after another in
  * the background; `settled` waits for them. In `astro dev` the glob loader's file watcher stores
  * changed files the same way.
  */
